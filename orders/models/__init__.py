@@ -1,0 +1,23 @@
+"""The chambers domain model, split by domain and re-exported here."""
+
+from .base import TimeStampedModel
+from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
+from .courts import ChambersMembership, Court, Judge
+from .orders import Order, OrderDocketEntry, OrderStatus
+
+__all__ = [
+    "Caption",
+    "CaptionSide",
+    "Case",
+    "ChambersMembership",
+    "Court",
+    "DocketEntry",
+    "EntryKind",
+    "Judge",
+    "Order",
+    "OrderDocketEntry",
+    "OrderStatus",
+    "Party",
+    "PartyRole",
+    "TimeStampedModel",
+]

@@ -1,0 +1,124 @@
+"""Courts, judges, and who works in which judge's chambers."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from .base import TimeStampedModel
+
+
+class Court(TimeStampedModel):
+    class NumberStyle(models.TextChoices):
+        CMECF = "cmecf", "CM/ECF (14-cv-05578-MEJ)"
+        LEGACY = "legacy", "Legacy (C 13-4426 EDL (PR))"
+
+    name = models.CharField(
+        max_length=200, unique=True, help_text="Full name, e.g. “Northern District of California”."
+    )
+    code = models.SlugField(
+        max_length=10,
+        unique=True,
+        help_text="CM/ECF court identifier, lower case, e.g. “cand”.",
+    )
+    heading_line_1 = models.CharField(
+        max_length=200,
+        default="UNITED STATES DISTRICT COURT",
+        help_text="First caption heading line, as printed at the top of page 1.",
+    )
+    heading_line_2 = models.CharField(
+        max_length=200,
+        help_text="Second caption heading line, e.g. “NORTHERN DISTRICT OF CALIFORNIA”.",
+    )
+    case_number_style = models.CharField(
+        max_length=10,
+        choices=NumberStyle.choices,
+        default=NumberStyle.CMECF,
+        help_text="How this court writes case numbers on new orders.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(code=""), name="court_code_not_blank"),
+            models.CheckConstraint(condition=~Q(heading_line_2=""), name="court_heading_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def heading_lines(self) -> list[str]:
+        return [line for line in (self.heading_line_1, self.heading_line_2) if line]
+
+
+class Judge(TimeStampedModel):
+    court = models.ForeignKey(
+        Court, on_delete=models.PROTECT, related_name="judges", help_text="The court the judge sits on."
+    )
+    full_name = models.CharField(
+        max_length=200, help_text="Name as printed under the signature line, e.g. “Maria-Elena James”."
+    )
+    signature_title = models.CharField(
+        max_length=200,
+        help_text="Title printed under the name, e.g. “United States Magistrate Judge”.",
+    )
+    initials = models.CharField(
+        max_length=5, help_text="Initials used in case numbers, e.g. “MEJ”, upper case."
+    )
+    active = models.BooleanField(default=True, help_text="Still receiving cases.")
+
+    class Meta:
+        ordering = ["court", "full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["court", "initials"], name="judge_unique_initials_per_court"),
+            models.CheckConstraint(
+                condition=Q(initials__regex=r"^[A-Z]{1,5}$"), name="judge_initials_upper_letters"
+            ),
+            models.CheckConstraint(condition=~Q(full_name=""), name="judge_name_not_blank"),
+        ]
+        indexes = [models.Index(fields=["court", "active"], name="judge_court_active_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.initials})"
+
+    @property
+    def signature_name(self) -> str:
+        """The name in capitals, as under the signature line."""
+        return self.full_name.upper()
+
+
+class ChambersMembership(TimeStampedModel):
+    """A user works in a judge's chambers. A user may belong to several chambers."""
+
+    class Role(models.TextChoices):
+        CLERK = "clerk", "Clerk (drafts, edits, sends for signature)"
+        JUDGE = "judge", "Judge (also approves and signs)"
+        READ_ONLY = "read_only", "Read-only"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="chambers_memberships",
+        help_text="The staff member.",
+    )
+    judge = models.ForeignKey(
+        Judge,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        help_text="Whose chambers the user works in.",
+    )
+    role = models.CharField(
+        max_length=10, choices=Role.choices, default=Role.CLERK, help_text="What the user may do there."
+    )
+
+    class Meta:
+        ordering = ["judge", "user"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "judge"], name="membership_unique_user_judge"),
+            models.CheckConstraint(
+                condition=Q(role__in=["clerk", "judge", "read_only"]), name="membership_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in the chambers of {self.judge.full_name} ({self.role})"

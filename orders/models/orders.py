@@ -1,0 +1,139 @@
+"""Orders drafted in a case."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from .base import TimeStampedModel
+from .cases import Case, DocketEntry
+from .courts import Judge
+
+
+class OrderStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    READY = "ready", "Ready for signature"
+    SIGNED = "signed", "Signed"
+    FILED = "filed", "Filed"
+
+
+class Order(TimeStampedModel):
+    Status = OrderStatus
+
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="orders", help_text="The case the order is in."
+    )
+    order_type = models.CharField(
+        max_length=60,
+        help_text="Key of the order type it was drafted from (see orders.order_types), "
+        "e.g. “deny_discovery_motion”.",
+    )
+    judge = models.ForeignKey(
+        Judge,
+        on_delete=models.PROTECT,
+        related_name="orders",
+        help_text="The judge who signs the order; their chambers owns it.",
+    )
+    title = models.CharField(
+        max_length=300, help_text="Title in the caption, e.g. “ORDER DENYING DISCOVERY MOTION”."
+    )
+    docket_entries = models.ManyToManyField(
+        DocketEntry,
+        through="OrderDocketEntry",
+        related_name="orders",
+        blank=True,
+        help_text="The docket entries the order addresses (“Re: Dkt. No. 53”).",
+    )
+    body = models.TextField(
+        help_text="The text of the order as stored, so it re-renders identically. Paragraphs are "
+        "separated by a blank line; a paragraph starting with “# ” is a centred heading and one "
+        "starting with “> ” a block quote (see orders.body)."
+    )
+    details = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The answers given for the order type's own fields, to edit the order again.",
+    )
+    date = models.DateField(
+        null=True, blank=True, help_text="The date printed after “Dated:”; empty until set."
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Where the order is in its life.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="orders_created",
+        help_text="Who drafted the order.",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in OrderStatus]), name="order_status_valid"
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="order_title_not_blank"),
+            models.CheckConstraint(condition=~Q(order_type=""), name="order_type_not_blank"),
+        ]
+        indexes = [
+            models.Index(fields=["judge", "status", "-created_at"], name="order_judge_status_idx"),
+            models.Index(fields=["case", "-created_at"], name="order_case_idx"),
+            models.Index(fields=["created_by", "status"], name="order_creator_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title.title()} ({self.case.number}, {self.get_status_display().lower()})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.case_id and self.judge_id:
+            case = self.case
+            if self.judge_id not in (case.assigned_judge_id, case.referred_judge_id):
+                raise ValidationError({"judge": "The judge must be the case's assigned or referred judge."})
+
+    @property
+    def entry_numbers(self) -> list[int]:
+        return sorted(entry.number for entry in self.docket_entries.all())
+
+    @property
+    def re_line(self) -> str:
+        """“Re: Dkt. No. 53” or “Re: Dkt. Nos. 52, 53”; empty when the order addresses none."""
+        numbers = self.entry_numbers
+        if not numbers:
+            return ""
+        label = "No." if len(numbers) == 1 else "Nos."
+        return f"Re: Dkt. {label} {', '.join(str(n) for n in numbers)}"
+
+
+ERROR_ENTRY_OTHER_CASE = "Docket entry {number} belongs to another case than this order."
+
+
+class OrderDocketEntry(models.Model):
+    """A docket entry an order addresses; both must be in the same case (enforced by a trigger)."""
+
+    order = models.ForeignKey(
+        Order, on_delete=models.CASCADE, related_name="entry_links", help_text="The order."
+    )
+    docket_entry = models.ForeignKey(
+        DocketEntry, on_delete=models.PROTECT, related_name="order_links", help_text="The entry it addresses."
+    )
+
+    class Meta:
+        ordering = ["docket_entry__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["order", "docket_entry"], name="orderentry_unique_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order_id} → Dkt. No. {self.docket_entry.number}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.order_id and self.docket_entry_id and self.order.case_id != self.docket_entry.case_id:
+            raise ValidationError(ERROR_ENTRY_OTHER_CASE.format(number=self.docket_entry.number))

@@ -1,0 +1,32 @@
+import pytest
+from django.core.management import call_command
+
+from orders.demo import DEMO_PASSWORD, DEMO_USERNAME
+from orders.models import Case
+
+from .factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data, loaded the way ``manage.py load_demo`` loads it."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return {case.short_caption: case for case in Case.objects.all()}
+
+
+@pytest.fixture
+def demo_client(client, demo):
+    assert client.login(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    return client
+
+
+@pytest.fixture
+def member(db):
+    """A clerk in one judge's chambers."""
+    return MembershipFactory()
+
+
+@pytest.fixture
+def outsider(db):
+    """A logged-in user who belongs to no chambers of the cases under test."""
+    return UserFactory(username="outsider")
