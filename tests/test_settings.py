@@ -42,6 +42,8 @@ def test_production_refuses_to_start_without_a_real_secret_key(key):
 
 
 def test_production_starts_with_a_real_key_and_debug_off():
-    result = _load("chambers.settings_production", SECRET_KEY=get_random_secret_key(), ALLOWED_HOSTS="orders.example")
+    result = _load(
+        "chambers.settings_production", SECRET_KEY=get_random_secret_key(), ALLOWED_HOSTS="orders.example"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[1] == "False"
