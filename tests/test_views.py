@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from orders.demo import DEMO_PASSWORD
@@ -90,3 +93,12 @@ def test_case_text_is_escaped(client):
 
 def test_unknown_case_is_404_not_500(demo_client):
     assert demo_client.get("/cases/999999/").status_code == 404
+
+
+def test_pages_link_stylesheets_that_the_app_serves(demo_client):
+    """Every stylesheet and script the base template links is a static file the app has."""
+    html = demo_client.get("/").content.decode()
+    assets = re.findall(r'(?:href|src)="/static/([^"]+)"', html)
+    assert "vendor/bootstrap/bootstrap.min.css" in assets
+    for asset in assets:
+        assert finders.find(asset), f"{asset} is linked but not found"
