@@ -70,12 +70,13 @@ def _docket_import(request: HttpRequest) -> HttpResponse:
         return _forbidden(request)
     if request.method != "POST":
         return render(request, "orders/docket_import.html", {"form": DocketUploadForm()})
+    files = request.FILES  # parses the upload (the size limit handler stops a large one)
     if getattr(request, "docket_upload_too_large", False):
         error = ERROR_TOO_LARGE % {"limit": MAX_DOCKET_BYTES // (1024 * 1024)}
         return render(
             request, "orders/docket_import.html", {"form": DocketUploadForm(), "error": error}, status=400
         )
-    form = DocketUploadForm(request.POST, request.FILES)
+    form = DocketUploadForm(request.POST, files)
     if not form.is_valid():
         return render(request, "orders/docket_import.html", {"form": form}, status=400)
     file = form.cleaned_data["file"]
