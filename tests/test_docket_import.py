@@ -460,3 +460,23 @@ def test_read_only_members_cannot_import(client, alsup_clerk):
 def test_import_pages_require_login(client, url):
     response = client.get(url)
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_an_administrator_may_import_any_case_with_a_warning(client, admin_user):
+    docket = parse_docket(docket_bytes("cand_2"))
+    add_missing_court_and_judges(docket)
+    plan = services.docket_import_preview(docket=docket, user=admin_user)
+    assert plan.can_apply and any("as an administrator" in w for w in plan.warnings)
+
+
+def test_the_preview_of_a_large_docket_takes_a_bounded_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    import_docket("nysd")
+    clerk = services.membership_create(user=UserFactory(), judge=Judge.objects.get(initials="GBD")).user
+    client.force_login(clerk)
+    preview_url = upload(client, docket_bytes("nysd"))["Location"]
+    with django_assert_max_num_queries(20):
+        response = client.get(preview_url)
+    assert response.status_code == 200
+    assert "Plaintiff" in response.content.decode()

@@ -37,8 +37,18 @@ _CAPTION_PREFIX = re.compile(r"^\s*\((?:PC|HC|SS|PS|SA|BK|DP)\)\s*", re.IGNORECA
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
+def _quiet_juriscraper_logging() -> None:
+    """juriscraper logs DEBUG to /var/log/juriscraper (or, failing that, to stderr with a warning)
+    unless its logger already has a handler: give it one, and pass only warnings on to Django's."""
+    juriscraper_logger = logging.getLogger("juriscraper.lib.log_tools")
+    if not juriscraper_logger.handlers:
+        juriscraper_logger.addHandler(logging.NullHandler())
+        juriscraper_logger.setLevel(logging.WARNING)
+
+
 def _report_data(html: str, court_code: str) -> tuple[dict[str, Any], list[str]]:
     """juriscraper's ``data`` dict for the page and the raw metadata lines (for judges' titles)."""
+    _quiet_juriscraper_logging()
     from juriscraper.pacer import DocketReport  # imported here: juriscraper is slow to import
 
     report = DocketReport(court_code)

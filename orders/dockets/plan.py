@@ -352,7 +352,7 @@ def build_plan(docket: ParsedDocket, *, user: User | None = None, lock: bool = F
         plan.referred = None
     cases = Case.objects.filter(court=court, number_key=parse_case_number(docket.case_number).key)
     if lock:
-        cases = cases.select_for_update()
+        cases = cases.select_for_update(of=("self",))
     plan.case = cases.select_related("assigned_judge", "referred_judge").first()
     if user is not None:
         _check_user(plan, user)
