@@ -14,12 +14,17 @@ from orders.dockets import ParsedDocket, parse_docket
 
 
 def dockets_dir() -> Path:
-    """``../shared/dockets`` beside the repository (as CI has it), or ``CHAMBERS_DOCKETS_DIR``."""
+    """``CHAMBERS_DOCKETS_DIR`` if set, else ``../shared/dockets`` beside the repository (as CI has
+    it), else the nearest ``shared/dockets`` further up (a git worktree nested one level deeper)."""
     override = os.environ.get("CHAMBERS_DOCKETS_DIR")
-    path = Path(override) if override else Path(settings.BASE_DIR).parent / "shared" / "dockets"
-    if not path.is_dir():
-        pytest.fail(f"The shared docket sheets are not at {path}; set CHAMBERS_DOCKETS_DIR.")
-    return path
+    if override:
+        candidates = [Path(override)]
+    else:
+        candidates = [parent / "shared" / "dockets" for parent in Path(settings.BASE_DIR).resolve().parents]
+    for path in candidates:
+        if path.is_dir():
+            return path
+    pytest.fail(f"The shared docket sheets are not at {candidates[0]}; set CHAMBERS_DOCKETS_DIR.")
 
 
 # Every docket that imports (cand_4 is the empty one).

@@ -480,3 +480,11 @@ def test_the_preview_of_a_large_docket_takes_a_bounded_number_of_queries(
         response = client.get(preview_url)
     assert response.status_code == 200
     assert "Plaintiff" in response.content.decode()
+
+
+def test_a_windows_1252_docket_is_imported_and_the_preview_says_how_it_was_read(client, alsup_clerk):
+    client.force_login(alsup_clerk)
+    data = docket_bytes("cand").replace(b"Warden  Ken Clark", "Warden Ken Clárk".encode("cp1252"))
+    html = client.get(upload(client, data)["Location"]).content.decode()
+    assert "read as Windows-1252" in html
+    assert "Warden Ken Clárk" in html

@@ -9,6 +9,7 @@ from orders.dockets.districts import court_of_docket
 from orders.dockets.entries import EntryFacts, classify, filed_by, referenced_numbers, resolutions
 from orders.dockets.parsed import (
     ERROR_EMPTY_DOCKET,
+    ERROR_NO_COURT,
     ERROR_NOT_DISTRICT,
     ERROR_NOT_DOCKET,
     ERROR_NOT_UTF8,
@@ -259,3 +260,10 @@ def test_a_bankruptcy_docket_is_not_imported():
     with pytest.raises(DocketError) as error:
         parse_docket(html.encode())
     assert str(error.value) == ERROR_NOT_DISTRICT % {"court": "Northern District of California"}
+
+
+def test_a_docket_that_does_not_name_its_court_is_refused():
+    html = docket_bytes("cand_4").decode().replace("California Northern District (San Francisco)", "")
+    with pytest.raises(DocketError) as error:
+        parse_docket(html.replace("U.S. District Court", "").encode())
+    assert str(error.value) == ERROR_NO_COURT
