@@ -15,6 +15,7 @@ from .districts import court_of_docket
 from .parsed import (
     ERROR_NO_COURT,
     ERROR_NOT_DISTRICT,
+    ERROR_NOT_DOCKET,
     DocketError,
     ParsedDocket,
     ParsedEntry,
@@ -44,8 +45,6 @@ def parse_docket_text(text: str, *, notes: list[str] | None = None) -> ParsedDoc
     if court is None:
         # Not even a court heading: say it is not a docket rather than "no court".
         if "DOCKET FOR CASE" not in text.upper():
-            from .parsed import ERROR_NOT_DOCKET
-
             raise DocketError(ERROR_NOT_DOCKET)
         raise DocketError(ERROR_NO_COURT)
     if court.bankruptcy:

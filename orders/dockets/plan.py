@@ -31,6 +31,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from ..case_numbers import parse_case_number
 from ..models import Case, ChambersMembership, Court, DocketEntry, Judge, Party
+from ..selectors import cases_for_user
 from .parsed import ParsedDocket, ParsedEntry, ParsedJudge, ParsedParty
 from .parties import name_key
 
@@ -210,8 +211,6 @@ def _check_user(plan: ImportPlan, user: User) -> None:
     judges = [m.judge for m in (plan.assigned, plan.referred) if m and m.judge]
     if not judges or not user.is_authenticated:
         return
-    from ..selectors import cases_for_user
-
     if (
         plan.case is not None
         and not cases_for_user(user).filter(pk=plan.case.pk).exists()
