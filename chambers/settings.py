@@ -101,6 +101,12 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 
+# Uploads: a docket report is at most 10 MB (orders.dockets.reading.MAX_DOCKET_BYTES; the import page
+# stops receiving a larger file). Files up to that size stay in memory; other form data keeps
+# Django's 2.5 MB limit.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
-from .models import Case, ChambersMembership, Court, DocketEntry, Judge, Order, OrderDocketEntry, Party
+from .models import (
+    Case,
+    ChambersMembership,
+    Court,
+    DocketEntry,
+    DocketUpload,
+    Judge,
+    Order,
+    OrderDocketEntry,
+    Party,
+)
 
 
 @admin.register(Court)
@@ -112,3 +122,13 @@ class OrderAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(DocketUpload)
+class DocketUploadAdmin(admin.ModelAdmin):
+    list_display = ["filename", "uploaded_by", "case", "created_at", "imported_at"]
+    search_fields = ["filename", "sha256", "uploaded_by__username", "case__number"]
+    list_filter = ["imported_at"]
+    list_select_related = ["uploaded_by", "case"]
+    readonly_fields = ["uploaded_by", "filename", "sha256", "notes", "case", "imported_at", "created_at"]
+    exclude = ["html"]  # large; the preview page shows what it says

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .case_numbers import case_number_key
-from .models import Case, DocketEntry, EntryKind, Judge, Order, Party
+from .models import Case, ChambersMembership, DocketEntry, DocketUpload, EntryKind, Judge, Order, Party
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -119,3 +120,22 @@ def parties_of_case(case: Case) -> QuerySet[Party]:
 
 
 MOTION_KINDS = [EntryKind.MOTION, EntryKind.REQUEST]
+
+
+def user_can_import_dockets(user: User) -> bool:
+    """Clerks and judges (not read-only members) import dockets and add the courts and judges a
+    docket names; administrators too."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return ChambersMembership.objects.filter(
+        user=user, role__in=[ChambersMembership.Role.CLERK, ChambersMembership.Role.JUDGE]
+    ).exists()
+
+
+def docket_upload_get_for_user(user: User, upload_id: int) -> DocketUpload:
+    """A docket report the user uploaded, or 404 (another user's upload is not confirmed to exist)."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(DocketUpload, pk=upload_id, uploaded_by=user)

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import docket_views, views
 
 app_name = "orders"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
+    path("dockets/import/", docket_views.docket_import, name="docket_import"),
+    path("dockets/import/<int:upload_id>/", docket_views.docket_preview, name="docket_preview"),
+    path("dockets/import/<int:upload_id>/confirm/", docket_views.docket_confirm, name="docket_confirm"),
+    path("dockets/import/<int:upload_id>/court/", docket_views.docket_add_court, name="docket_add_court"),
+    path("dockets/import/<int:upload_id>/judge/", docket_views.docket_add_judge, name="docket_add_judge"),
 ]

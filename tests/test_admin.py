@@ -15,7 +15,7 @@ def admin_client(client, demo):
 
 
 @pytest.mark.parametrize(
-    "model", ["court", "judge", "case", "party", "docketentry", "order", "chambersmembership"]
+    "model", ["court", "judge", "case", "party", "docketentry", "order", "chambersmembership", "docketupload"]
 )
 def test_every_model_has_a_searchable_changelist(admin_client, model):
     response = admin_client.get(reverse(f"admin:orders_{model}_changelist"), {"q": "Crawford"})

@@ -3,6 +3,7 @@
 from .base import TimeStampedModel
 from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge
+from .dockets import DocketUpload
 from .orders import Order, OrderDocketEntry, OrderStatus
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "ChambersMembership",
     "Court",
     "DocketEntry",
+    "DocketUpload",
     "EntryKind",
     "Judge",
     "Order",

@@ -1,0 +1,59 @@
+"""Import a case from a CM/ECF docket report saved as HTML.
+
+- ``reading``: bytes → text (size, binary files, encodings);
+- ``districts``: which court the page is from;
+- ``cmecf``: the only module that uses juriscraper → ``ParsedDocket``;
+- ``entries`` / ``parties``: the rules for entry kinds, pending motions, roles and prisoners;
+- ``plan``: what importing would create or change in the database (``orders.services`` applies it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .districts import court_of_docket
+from .parsed import (
+    ERROR_NO_COURT,
+    ERROR_NOT_DISTRICT,
+    ERROR_NOT_DOCKET,
+    DocketError,
+    ParsedDocket,
+    ParsedEntry,
+    ParsedJudge,
+    ParsedParty,
+)
+from .reading import MAX_DOCKET_BYTES, check_size, decode_docket
+
+__all__ = [
+    "MAX_DOCKET_BYTES",
+    "DocketError",
+    "ParsedDocket",
+    "ParsedEntry",
+    "ParsedJudge",
+    "ParsedParty",
+    "check_size",
+    "parse_docket",
+    "parse_docket_text",
+]
+
+
+def parse_docket_text(text: str, *, notes: list[str] | None = None) -> ParsedDocket:
+    """Parse the HTML text of a docket report, or raise ``DocketError``."""
+    from .cmecf import parse_docket_html
+
+    court = court_of_docket(text)
+    if court is None:
+        # Not even a court heading: say it is not a docket rather than "no court".
+        if "DOCKET FOR CASE" not in text.upper():
+            raise DocketError(ERROR_NOT_DOCKET)
+        raise DocketError(ERROR_NO_COURT)
+    if court.bankruptcy:
+        raise DocketError(ERROR_NOT_DISTRICT % {"court": court.name or court.code})
+    parsed = parse_docket_html(text, court)
+    return dataclasses.replace(parsed, notes=[*parsed.notes, *(notes or [])])
+
+
+def parse_docket(data: bytes) -> ParsedDocket:
+    """Parse an uploaded file's bytes, or raise ``DocketError`` with a message for the user."""
+    text, notes = decode_docket(data)
+    return parse_docket_text(text, notes=notes)

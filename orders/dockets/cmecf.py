@@ -1,0 +1,209 @@
+"""Everything that knows juriscraper: read a CM/ECF district docket report with its
+``DocketReport`` parser (offline, ``_parse_text``) and return the app's ``ParsedDocket``.
+
+Nothing else in the app imports juriscraper. A NEW ``DocketReport`` is made for every file:
+the report caches its metadata, parties and entries, so reusing one would mix two dockets.
+The court id is not found by juriscraper (it is the argument you give it); ``districts`` reads
+it from the page first and the report is made for that court.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from typing import Any
+
+from ..case_numbers import CaseNumberError, parse_case_number
+from . import entries as entry_rules
+from . import parties as party_rules
+from .districts import CourtOfDocket
+from .parsed import (
+    ERROR_EMPTY_DOCKET,
+    ERROR_NO_JUDGE,
+    ERROR_NOT_DOCKET,
+    ERROR_UNREADABLE,
+    DocketError,
+    ParsedDocket,
+    ParsedEntry,
+    ParsedJudge,
+    ParsedParty,
+)
+
+logger = logging.getLogger(__name__)
+
+_DOCKET_HEADING = re.compile(r"DOCKET\s+FOR\s+CASE\s*#", re.IGNORECASE)
+_CAPTION_PREFIX = re.compile(r"^\s*\((?:PC|HC|SS|PS|SA|BK|DP)\)\s*", re.IGNORECASE)
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _quiet_juriscraper_logging() -> None:
+    """juriscraper logs DEBUG to /var/log/juriscraper (or, failing that, to stderr with a warning)
+    unless its logger already has a handler: give it one, and pass only warnings on to Django's."""
+    juriscraper_logger = logging.getLogger("juriscraper.lib.log_tools")
+    if not juriscraper_logger.handlers:
+        juriscraper_logger.addHandler(logging.NullHandler())
+        juriscraper_logger.setLevel(logging.WARNING)
+
+
+def _report_data(html: str, court_code: str) -> tuple[dict[str, Any], list[str]]:
+    """juriscraper's ``data`` dict for the page and the raw metadata lines (for judges' titles)."""
+    _quiet_juriscraper_logging()
+    from juriscraper.pacer import DocketReport  # imported here: juriscraper is slow to import
+
+    report = DocketReport(court_code)
+    try:
+        report._parse_text(html)
+        data = report.data
+        metadata_values = list(getattr(report, "metadata_values", []) or [])
+    except Exception as error:  # juriscraper raises IndexError/ParserError/… on unexpected pages
+        logger.info("juriscraper could not parse an upload: %r", error)
+        raise DocketError(ERROR_NOT_DOCKET) from error
+    return data or {}, metadata_values
+
+
+def _initials_from_name(name: str) -> str:
+    words = [w for w in re.split(r"[\s.]+", name) if w and w.lower().strip(",") not in _NAME_SUFFIXES]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()[:5]
+
+
+def _judge(name: str, initials: str | None, metadata_values: list[str], label: str) -> ParsedJudge | None:
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    raw = ""
+    pattern = re.compile(rf"{label}:\s+(.*)", re.IGNORECASE)
+    for value in metadata_values:
+        if match := pattern.search(value):
+            raw = match.group(1)
+            break
+    title_text = ""
+    last = name.split()[-1]
+    if raw and last in raw:
+        title_text = raw[: raw.find(name.split()[0])].strip() if name.split()[0] in raw else ""
+    initials = (initials or "").upper() or _initials_from_name(name)
+    return ParsedJudge(name=name, initials=re.sub(r"[^A-Z]", "", initials)[:5], title_text=title_text)
+
+
+def _short_caption(case_name: str) -> str:
+    text = _CAPTION_PREFIX.sub("", case_name or "").strip()
+    if text.isupper():
+        text = text.title().replace(" V. ", " v. ").replace("In Re:", "In re:").replace("In Re ", "In re ")
+    return text[:300]
+
+
+def _as_date(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return None
+
+
+def _parties(raw_parties: list[dict[str, Any]]) -> list[ParsedParty]:
+    parties: list[ParsedParty] = []
+    seen: set[str] = set()
+    for raw in raw_parties:
+        name = party_rules.clean_name(raw.get("name") or "")
+        key = party_rules.name_key(name)
+        if not name or key in seen:  # a party listed twice (e.g. also as Counter Defendant)
+            continue
+        seen.add(key)
+        attorneys = [
+            (a.get("name") or "", a.get("contact") or "", list(a.get("roles") or []))
+            for a in raw.get("attorneys") or []
+        ]
+        pro_se, contact = party_rules.is_pro_se(name, attorneys)
+        number, institution = party_rules.prisoner_details(contact) if pro_se else ("", "")
+        parties.append(
+            ParsedParty(
+                name=name[:300],
+                role=party_rules.party_role(raw.get("type") or ""),
+                docket_role=raw.get("type") or "",
+                pro_se=pro_se,
+                prisoner_number=number[:40],
+                institution=institution[:200],
+                terminated=raw.get("date_terminated") is not None,
+                extra_info=raw.get("extra_info") or "",
+            )
+        )
+    return parties
+
+
+def _entries(raw_entries: list[dict[str, Any]], *, case_closed: bool) -> list[ParsedEntry]:
+    facts: list[entry_rules.EntryFacts] = []
+    for raw in raw_entries:
+        date_filed = _as_date(raw.get("date_filed")) or _as_date(raw.get("date_entered"))
+        if date_filed is None:
+            continue
+        number_text = str(raw.get("document_number") or "").strip()
+        number = int(number_text) if number_text.isdigit() and int(number_text) > 0 else None
+        description = " ".join((raw.get("description") or "").split())
+        facts.append(
+            entry_rules.EntryFacts(
+                number=number,
+                date_filed=date_filed,
+                description=description,
+                kind=entry_rules.classify(description),
+            )
+        )
+    resolved = entry_rules.resolutions(facts, case_closed=case_closed)
+    result = []
+    for fact in facts:
+        resolver = resolved.get(fact.number) if fact.number is not None else None
+        pending = fact.number is not None and fact.number in resolved and resolver is None
+        result.append(
+            ParsedEntry(
+                number=fact.number,
+                date_filed=fact.date_filed,
+                description=fact.description,
+                kind=fact.kind,
+                pending=pending,
+                resolved_by=resolver or None,
+                filed_by=entry_rules.filed_by(fact.description),
+            )
+        )
+    return result
+
+
+def parse_docket_html(html: str, court: CourtOfDocket) -> ParsedDocket:
+    """Parse a docket report's HTML, or raise ``DocketError`` with a message for the user."""
+    if not _DOCKET_HEADING.search(html):
+        raise DocketError(ERROR_NOT_DOCKET)
+    data, metadata_values = _report_data(html, court.code)
+    docket_number = (data.get("docket_number") or "").strip()
+    if not docket_number:
+        raise DocketError(ERROR_NOT_DOCKET)
+    assigned_initials = data.get("federal_dn_judge_initials_assigned") or ""
+    referred_initials = data.get("federal_dn_judge_initials_referred") or ""
+    case_number = "-".join(part for part in (docket_number, assigned_initials, referred_initials) if part)
+    try:
+        parse_case_number(case_number)
+    except CaseNumberError as error:
+        raise DocketError(ERROR_UNREADABLE % {"detail": f"case number “{case_number}”"}) from error
+    raw_parties = data.get("parties") or []
+    raw_entries = data.get("docket_entries") or []
+    if not raw_parties and not raw_entries:
+        raise DocketError(ERROR_EMPTY_DOCKET % {"number": case_number})
+    assigned = _judge(data.get("assigned_to_str") or "", assigned_initials, metadata_values, "Assigned to")
+    if assigned is None:
+        raise DocketError(ERROR_NO_JUDGE % {"number": case_number})
+    referred = _judge(data.get("referred_to_str") or "", referred_initials, metadata_values, "Referred to")
+    date_terminated = _as_date(data.get("date_terminated"))
+    case_name = " ".join((data.get("case_name") or "").split())
+    return ParsedDocket(
+        court_code=court.code,
+        court_name=court.name,
+        docket_number=docket_number,
+        case_number=case_number,
+        case_name=case_name,
+        short_caption=_short_caption(case_name) or case_number,
+        assigned_judge=assigned,
+        referred_judge=referred,
+        cause=(data.get("cause") or "")[:200],
+        nature_of_suit=(data.get("nature_of_suit") or "")[:200],
+        date_filed=_as_date(data.get("date_filed")),
+        date_terminated=date_terminated,
+        parties=_parties(raw_parties),
+        entries=_entries(raw_entries, case_closed=date_terminated is not None),
+    )
