@@ -206,8 +206,10 @@ class OrderType:
     def title_for(self, *, case: Case, entries: list[DocketEntry], data: dict) -> str:
         return self.title
 
-    def context(self, *, case: Case, entries: list[DocketEntry], data: dict, judge: Judge) -> dict[str, Any]:
-        """Extra template variables (subclasses add to ``super().context(...)``)."""
+    def context(
+        self, *, case: Case, entries: list[DocketEntry], data: dict, judge: Judge, t: text.CaseText
+    ) -> dict[str, Any]:
+        """Extra template variables; ``t`` is the case's wording in the order's style."""
         return {}
 
     def render_body(self, *, case: Case, entries: list[DocketEntry], data: dict, judge: Judge) -> str:
@@ -225,11 +227,11 @@ class OrderType:
                 t.plaintiff, prisoner_description=data.get("prisoner_description", "")
             ),
         }
-        context.update(self.context(case=case, entries=entries, data=data, judge=judge))
+        context.update(self.context(case=case, entries=entries, data=data, judge=judge, t=t))
         rendered = get_template(self.template_name).template.render(Context(context, autoescape=False))
         blocks = parse_body(rendered)
         body = join_body(blocks)
-        if data.get("terminate_line") and entries:
+        if data.get("terminate_line") and entries and self.resolves_kinds:
             body = join_body([*blocks, *parse_body(text.terminates_sentence(entries, t.docket_style))])
         if data["quotes"] == text.QUOTES_CURLY:
             body = text.smart_quotes(body)

@@ -88,7 +88,7 @@ class DenyDiscoveryExtension(OrderType):
         _read_request(initial, entries)
         return initial
 
-    def context(self, *, case, entries, data, judge) -> dict[str, Any]:
+    def context(self, *, case, entries, data, judge, t) -> dict[str, Any]:
         return {"dispute_about": "the sufficiency of discovery responses", "unclear_conferral": True}
 
 

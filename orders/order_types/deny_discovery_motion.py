@@ -75,7 +75,7 @@ class DenyDiscoveryMotion(OrderType):
             initial.setdefault("motion", "motions for discovery")
         return initial
 
-    def context(self, *, case, entries, data, judge) -> dict[str, Any]:
+    def context(self, *, case, entries, data, judge, t) -> dict[str, Any]:
         return {
             "dispute_about": "discovery responses",
             "disposition_words": DISPOSITION_WORDS.get(data.get("disposition"), "DENIED"),
