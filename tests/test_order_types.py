@@ -181,3 +181,29 @@ def test_a_prisoner_is_recognised_by_the_party_even_if_the_case_flag_is_off():
         case=case, entries=[entry], data={}, judge=case.assigned_judge
     )
     assert "Where, as here, one of the parties is a prisoner" in body
+
+
+def test_the_details_form_shows_the_types_own_fields_before_the_house_style():
+    case, _ = singular_case()
+    form = registry.get("deny_discovery_extension").get_form(case=case)
+    names = list(form.fields)
+    assert names[-4:] == ["court_style", "quotes", "docket_style", "terminate_line"]
+    assert [f.name for f in form.style_fields()] == names[-4:]
+    assert "extension_days" in [f.name for f in form.own_fields()]
+    assert "terminate_line" not in registry.get("order_of_service").get_form(case=case).fields
+
+
+def test_the_discovery_order_title_is_a_choice_of_the_chambers():
+    case, entry = singular_case()
+    order_type = registry.get("deny_discovery_motion")
+    cleaned = order_type.clean_data(case=case, entries=[entry], data={}, order_date=ORDER_DATE)
+    assert order_type.title_for(case=case, entries=[entry], data=cleaned) == "ORDER DENYING DISCOVERY MOTION"
+    cleaned = order_type.clean_data(
+        case=case,
+        entries=[entry],
+        data={"title_wording": "ORDER DENYING MOTION FOR DISCOVERY"},
+        order_date=ORDER_DATE,
+    )
+    assert (
+        order_type.title_for(case=case, entries=[entry], data=cleaned) == "ORDER DENYING MOTION FOR DISCOVERY"
+    )
