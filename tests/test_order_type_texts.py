@@ -8,6 +8,7 @@ import pytest
 from orders.body import parse_body, plain_text
 from orders.order_types import registry
 
+from .factories import DocketEntryFactory
 from .order_type_cases import ORDER_DATE, plural_case, singular_case
 
 pytestmark = pytest.mark.django_db
@@ -379,3 +380,17 @@ def test_briefing_schedule_computes_the_deadlines_from_the_start_date():
     )
     assert "3. Plaintiffs shall file a reply brief no later than April 21, 2024." in text
     assert "Rand" not in text
+
+
+def test_deny_discovery_motion_resolving_two_motions():
+    case, entry = singular_case(description="MOTION for Discovery")
+    second = DocketEntryFactory(case=case, number=14, kind="motion", description="MOTION to compel discovery")
+    entries = [second, entry]
+    data = with_initial("deny_discovery_motion", case, entries)
+    text, _, _ = render("deny_discovery_motion", case, entries, **data)
+    assert (
+        "Plaintiff proceeds with a pro se civil rights complaint under 42 U.S.C. § 1983 "
+        "and has filed motions for discovery." in text
+    )
+    assert "Plaintiff's motions for discovery (Docket Nos. 12 and 14) are DENIED." in text
+    assert text.endswith("This order terminates Docket Nos. 12 and 14.")

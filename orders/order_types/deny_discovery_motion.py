@@ -89,7 +89,13 @@ class DenyDiscoveryMotion(OrderType):
         return data.get("title_wording") or self.title
 
     def context(self, *, case, entries, data, judge, t) -> dict[str, Any]:
+        motion = data.get("motion") or "motion for discovery"
+        if len(entries) > 1 or motion.split()[0].endswith("s"):
+            a_motion = motion  # “has filed motions for discovery”
+        else:
+            a_motion = ("an " if motion[:1].lower() in "aeiou" else "a ") + motion
         return {
+            "a_motion": a_motion,
             "dispute_about": "discovery responses",
             "disposition_words": DISPOSITION_WORDS.get(data.get("disposition"), "DENIED"),
             "motion_verb": "are" if len(entries) > 1 else "is",
