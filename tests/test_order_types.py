@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import get_template
 
 from orders import services
@@ -207,3 +208,36 @@ def test_the_discovery_order_title_is_a_choice_of_the_chambers():
     assert (
         order_type.title_for(case=case, entries=[entry], data=cleaned) == "ORDER DENYING MOTION FOR DISCOVERY"
     )
+
+
+def test_a_new_type_is_one_class_and_one_template(monkeypatch):
+    registry.autodiscover()  # before copying, so the real registry stays complete
+    monkeypatch.setattr(registry, "_registry", dict(registry._registry))
+
+    @registry.register
+    class GrantStay(OrderType):
+        key = "grant_stay_example"
+        title = "ORDER GRANTING STAY"
+        description = "Example type registered by a test."
+        resolves_kinds = ("motion",)
+        template_name = "order_types/grant_ifp.txt"  # any existing template will do here
+
+    assert registry.get("grant_stay_example").title == "ORDER GRANTING STAY"
+    assert "grant_stay_example" in {o.key for o in registry.all()}
+    case, _ = singular_case()
+    assert "grant_stay_example" in {o.key for o in registry.for_case(case)[0]}
+
+    with pytest.raises(ImproperlyConfigured, match="Two order types use the key"):
+
+        @registry.register
+        class Clash(OrderType):
+            key = "grant_ifp"
+            title = "ORDER"
+            description = "Clash."
+
+    with pytest.raises(ImproperlyConfigured, match="has no title"):
+
+        @registry.register
+        class Untitled(OrderType):
+            key = "untitled_example"
+            description = "No title."
