@@ -125,6 +125,10 @@ def test_grant_extension_of_time_for_either_side():
     assert "Defendants' request for an extension of time to file a dispositive motion is GRANTED" in text
     assert "Defendants shall file a dispositive motion no later than May 1, 2024." in text
 
+    text, _, _ = render("grant_extension_of_time", case, [entry], **data, late_request=True)
+    assert "is GRANTED, Defendants having shown excusable neglect" in text
+    assert "See Fed. R. Civ. P. 6(b)(1)(B); Civil L.R. 6-3." in text
+
 
 def test_deny_appointment_of_counsel_singular_and_plural():
     case, entry = singular_case()
@@ -135,7 +139,7 @@ def test_deny_appointment_of_counsel_singular_and_plural():
         **with_initial("deny_appointment_of_counsel", case, [entry]),
     )
     assert title == "ORDER DENYING MOTION FOR APPOINTMENT OF COUNSEL"
-    assert "28 U.S.C. § 1915(e)(1)" in text
+    assert "may request counsel to represent an indigent litigant under 28 U.S.C. § 1915(e)(1)" in text
     assert '"exceptional circumstances,"' in text
     assert "Wilborn v. Escalderon, 789 F.2d 1328, 1331 (9th Cir. 1986)" in text
     assert "Plaintiff has thus far been able to articulate her claims adequately" in text
