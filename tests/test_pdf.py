@@ -323,7 +323,9 @@ def test_metadata_and_embedded_fonts(orders_by_pages):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            if "/DescendantFonts" in font:  # a composite font (the text)
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
             fonts_seen.add(str(font["/BaseFont"]).split("+")[-1])
     assert fonts_seen == {"Liberation-Serif", "Liberation-Serif-Bold"}

@@ -29,6 +29,7 @@ from ..models import Order
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
 from .fonts import FONT_FAMILY, require_font
+from .paper import digits_font, paper_finisher
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,6 @@ TEMPLATE_NAME = "pdf/order.html"
 STYLESHEET = "pdf/pleading.css"
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72 in.
 GRID_PT = 24.0  # one numbered line
-LINES_PER_PAGE = 28
 SIGNATURE_RULE_OFFSET_PT = 18.0  # .signature-line::after { top: 18pt }
 SIGNATURE_FIELD_NAME = "JudgeSignature"
 CACHE_SIZE = 64
@@ -46,7 +46,7 @@ CACHE_SIZE = 64
 ERROR_SIGNATURE = "signature must be “field” or “conformed”, not {value!r}."
 
 #: WeasyPrint options of every render (see ``bench/bench_pdf.py`` for what each one saves).
-PDF_OPTIONS: dict[str, Any] = {"full_fonts": True, "optimize_images": False, "hinting": False}
+PDF_OPTIONS: dict[str, Any] = {"full_fonts": False, "optimize_images": False, "hinting": False}
 PDFA_VARIANT = "pdf/a-3b"
 
 
@@ -56,6 +56,7 @@ class _Resources:
     stylesheet: CSS
     template: Any
     digest: str  # of the template and stylesheet sources: part of every cache key
+    baseline_offset: float  # pt from the top of a 24pt line box to its baseline
 
 
 @functools.cache
@@ -71,7 +72,25 @@ def _resources() -> _Resources:
     template = engines["django"].get_template(TEMPLATE_NAME)
     template_source = Path(template.origin.name).read_text(encoding="utf-8")
     digest = hashlib.sha256((css_text + "\0" + template_source).encode("utf-8")).hexdigest()
-    return _Resources(font_config=font_config, stylesheet=stylesheet, template=template, digest=digest)
+    digits_font(FONT_FAMILY)
+    return _Resources(
+        font_config=font_config,
+        stylesheet=stylesheet,
+        template=template,
+        digest=digest,
+        baseline_offset=_measure_baseline_offset(stylesheet, font_config),
+    )
+
+
+def _measure_baseline_offset(stylesheet: CSS, font_config: FontConfiguration) -> float:
+    """Where WeasyPrint puts the baseline of a double-spaced line: the line numbers go there."""
+    probe = HTML(string='<div class="paragraph">0</div>', url_fetcher=StaticOnlyFetcher()).render(
+        stylesheets=[stylesheet], font_config=font_config
+    )
+    for box in probe.pages[0]._page_box.descendants():
+        if type(box).__name__ == "LineBox":
+            return box.baseline * PT_PER_PX
+    raise RuntimeError("The baseline probe laid out no text.")
 
 
 def new_fetcher() -> StaticOnlyFetcher:
@@ -95,7 +114,6 @@ def build_html(
         "draft": draft,
         "conformed": conformed,
         "date_text": date_text(document),
-        "line_numbers": range(1, LINES_PER_PAGE + 1),
         "caption_pad": _pt(pads.get("snap-caption")),
         "blocks": [
             {
@@ -232,9 +250,10 @@ def _render_uncached(document: OrderDocument, *, final: bool, signature: Signatu
     options = dict(PDF_OPTIONS)
     if pdfa:
         options["pdf_variant"] = PDFA_VARIANT
+    resources = _resources()
     with _render_lock:
         layout = _layout(document, draft=not final, conformed=signature == "conformed", options=options)
-        pdf = layout.write_pdf(**options)
+        pdf = layout.write_pdf(finisher=paper_finisher(resources.baseline_offset), **options)
     if final and signature == "field":
         pdf = _add_signature_field(pdf, signature_line(layout))
     return pdf
