@@ -29,7 +29,7 @@ from ..models import Order
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
 from .fonts import FONT_FAMILY, require_font
-from .paper import digits_font, paper_finisher
+from .paper import digits_font, paper_finisher, watermark_font
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,8 @@ def _resources() -> _Resources:
         for name in (TEMPLATE_NAME, PROBE_TEMPLATE_NAME, BODY_TEMPLATE_NAME)
     ]
     digest = hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()
-    digits_font(FONT_FAMILY)
+    digits_font()
+    watermark_font()
     return _Resources(
         font_config=font_config,
         stylesheet=stylesheet,
@@ -283,7 +284,8 @@ def _render_uncached(document: OrderDocument, *, final: bool, signature: Signatu
     resources = _resources()
     with _render_lock:
         layout = _layout(document, draft=not final, conformed=signature == "conformed", options=options)
-        pdf = layout.write_pdf(finisher=paper_finisher(resources.baseline_offset), **options)
+        finisher = paper_finisher(resources.baseline_offset, draft=not final)
+        pdf = layout.write_pdf(finisher=finisher, **options)
     if final and signature == "field":
         pdf = _add_signature_field(pdf, signature_line(layout))
     return pdf
