@@ -22,6 +22,7 @@ from django.contrib.staticfiles import finders
 from django.template import engines
 from weasyprint import CSS, HTML
 from weasyprint import Document as LaidOutDocument
+from weasyprint.formatting_structure.boxes import BlockBox
 from weasyprint.text.fonts import FontConfiguration
 
 from ..body import parse_body
@@ -161,11 +162,12 @@ def _pt(value: float | None) -> str:
 
 
 def _element_boxes(layout: LaidOutDocument, predicate):
-    """(page index, box) of every laid-out box whose element matches ``predicate``."""
+    """(page index, box) of every block box (one per page an element is on) matching ``predicate``.
+
+    Its line and text boxes carry the same element: they are skipped."""
     for index, page in enumerate(layout.pages):
         for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if element is not None and getattr(box, "element_tag", None) and predicate(box):
+            if isinstance(box, BlockBox) and getattr(box, "element", None) is not None and predicate(box):
                 yield index, box
 
 
@@ -173,8 +175,6 @@ def _snap_pads(layout: LaidOutDocument) -> dict[str, float]:
     """Bottom margins that bring each single-spaced block back to a multiple of 24pt."""
     heights: dict[str, float] = {}
     for _, box in _element_boxes(layout, lambda b: (b.element.get("id") or "").startswith("snap-")):
-        if box.element_tag not in ("div", "blockquote"):
-            continue
         ident = box.element.get("id")
         heights[ident] = heights.get(ident, 0.0) + box.margin_height() * PT_PER_PX
     pads = {}
