@@ -239,6 +239,11 @@ def test_ending_date_signature_line_judge_name_and_title():
     assert name.baseline < PAGE_HEIGHT - rule["bottom"]  # the name is under the line
 
 
+def test_an_empty_body_still_prints_the_ending():
+    text = body_text(render_pdf(crawford(body="")))
+    assert "Re: Dkt. No. 53 IT IS SO ORDERED." in text.replace("Defendants. ", "")
+
+
 def test_undated_order_prints_a_blank_date():
     assert "Dated: ____" in body_text(render_pdf(crawford(date=None)))
 

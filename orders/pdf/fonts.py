@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 FONT_FAMILY = "Liberation Serif"
-FONT_STYLES = ("Regular", "Bold", "Italic")
+FONT_STYLES = ("Regular", "Bold")
 
 ERROR_FONT_MISSING = (
     "The font “{family} {style}” is not installed, and orders must be printed in it "

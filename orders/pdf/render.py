@@ -42,7 +42,7 @@ BODY_TEMPLATE_NAME = "pdf/_body.html"
 STYLESHEET = "pdf/pleading.css"
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72 in.
 GRID_PT = 24.0  # one numbered line
-SIGNATURE_RULE_OFFSET_PT = 18.0  # .signature-line::after { top: 18pt }
+SIGNATURE_RULE_OFFSET_PT = 18.0  # .signature-rule { top: 18pt }
 SIGNATURE_FIELD_NAME = "JudgeSignature"
 CACHE_SIZE = 64
 
