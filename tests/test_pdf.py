@@ -481,6 +481,17 @@ def test_render_refuses_to_fall_back_when_the_font_is_missing(monkeypatch):
         render._resources.cache_clear()
 
 
+def test_render_refuses_text_set_in_another_font(monkeypatch):
+    """fontconfig lists the font, but the text comes out in another one: refused too."""
+    monkeypatch.setattr(render, "FONT_FAMILY", "Liberation Sans")  # installed, but not what the CSS asks
+    render._resources.cache_clear()
+    try:
+        with pytest.raises(FontMissingError, match="another font"):
+            render_pdf(crawford(body="Another body never rendered before."))
+    finally:
+        render._resources.cache_clear()
+
+
 def test_same_document_is_not_rendered_twice(monkeypatch):
     calls = []
     real_html = render.HTML

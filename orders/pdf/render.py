@@ -1,9 +1,11 @@
 """Order → PDF bytes through WeasyPrint. Nothing else in the app talks to WeasyPrint.
 
-Speed: the stylesheet is parsed once and the font configuration reused for every render; fonts
-are embedded whole (subsetting is the largest cost of a render); a rendered PDF is kept in an
-LRU cache keyed by a SHA-256 of everything printed plus the options, so the same order is
-never laid out twice.
+Speed (see bench/bench_pdf.py): the stylesheet is parsed once and the font configuration
+reused for every render; the sheet (line numbers, rules, page number, watermark) is drawn by
+``paper.py`` instead of being laid out on every page; block quotes are measured in a small probe
+layout rather than by laying the order out twice; fonts are subset (embedding them whole is
+slower: zlib on 400 KB per font). A rendered PDF is kept in an LRU cache keyed by a SHA-256 of
+everything printed plus the options, so the same order is never rendered twice.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from ..body import parse_body
 from ..models import Order
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
-from .fonts import FONT_FAMILY, require_font
+from .fonts import ERROR_FONT_FALLBACK, FONT_FAMILY, FontMissingError, require_font
 from .paper import digits_font, paper_finisher, watermark_font
 
 logger = logging.getLogger(__name__)
@@ -93,10 +95,15 @@ def _resources() -> _Resources:
 
 
 def _measure_baseline_offset(stylesheet: CSS, font_config: FontConfiguration) -> float:
-    """Where WeasyPrint puts the baseline of a double-spaced line: the line numbers go there."""
-    probe = HTML(string='<div class="paragraph">0</div>', url_fetcher=StaticOnlyFetcher()).render(
+    """Where WeasyPrint puts the baseline of a double-spaced line (the line numbers go there),
+    and a check that the text is really set in the pleading font, not a fallback."""
+    probe = HTML(string='<div class="paragraph">0 <b>0</b></div>', url_fetcher=StaticOnlyFetcher()).render(
         stylesheets=[stylesheet], font_config=font_config
     )
+    embedded = probe.write_pdf(uncompressed_pdf=True)
+    name = b"+" + FONT_FAMILY.replace(" ", "-").encode()  # "/ABCDEF+Liberation-Serif"
+    if not all(name + style in embedded for style in (b"/", b"-Bold/")):
+        raise FontMissingError(ERROR_FONT_FALLBACK.format(family=FONT_FAMILY))
     for box in probe.pages[0]._page_box.descendants():
         if type(box).__name__ == "LineBox":
             return box.baseline * PT_PER_PX
