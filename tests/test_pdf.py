@@ -494,13 +494,13 @@ def test_render_refuses_text_set_in_another_font(monkeypatch):
 
 def test_same_document_is_not_rendered_twice(monkeypatch):
     calls = []
-    real_html = render.HTML
+    real_html = render.OrderHTML
 
     def counting_html(*args, **kwargs):
         calls.append(1)
         return real_html(*args, **kwargs)
 
-    monkeypatch.setattr(render, "HTML", counting_html)
+    monkeypatch.setattr(render, "OrderHTML", counting_html)
     document = crawford(body="A body rendered for the cache test only.")
     first = render_pdf(document)
     assert calls

@@ -42,6 +42,7 @@ TEMPLATE_NAME = "pdf/order.html"
 PROBE_TEMPLATE_NAME = "pdf/quote_probe.html"
 BODY_TEMPLATE_NAME = "pdf/_body.html"
 STYLESHEET = "pdf/pleading.css"
+UA_STYLESHEET = "pdf/user-agent.css"
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72 in.
 GRID_PT = 24.0  # one numbered line
 SIGNATURE_RULE_OFFSET_PT = 18.0  # .signature-rule { top: 18pt }
@@ -53,6 +54,20 @@ ERROR_SIGNATURE = "signature must be “field” or “conformed”, not {value!
 #: WeasyPrint options of every render (see ``bench/bench_pdf.py`` for what each one saves).
 PDF_OPTIONS: dict[str, Any] = {"full_fonts": False, "optimize_images": False, "hinting": False}
 PDFA_VARIANT = "pdf/a-3b"
+
+
+class OrderHTML(HTML):
+    """WeasyPrint's HTML with the small user-agent stylesheet of ``static/pdf/user-agent.css``.
+
+    (``_ua_stylesheets`` is WeasyPrint's hook for its default stylesheet, pinned at 70.0; were
+    it renamed, the default stylesheet would apply and the layout tests still hold.)"""
+
+    ua_stylesheet: CSS | None = None
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        if self.ua_stylesheet is None or forms:
+            return super()._ua_stylesheets(forms)
+        return [self.ua_stylesheet]
 
 
 @dataclass(frozen=True)
@@ -68,8 +83,8 @@ class _Resources:
 @functools.cache
 def _resources() -> _Resources:
     require_font(FONT_FAMILY)
-    css_path = finders.find(STYLESHEET)
-    css_text = Path(css_path).read_text(encoding="utf-8")
+    css_text = Path(finders.find(STYLESHEET)).read_text(encoding="utf-8")
+    ua_text = Path(finders.find(UA_STYLESHEET)).read_text(encoding="utf-8")
     font_config = FontConfiguration()
     fetcher = StaticOnlyFetcher()
     stylesheet = CSS(
@@ -77,7 +92,8 @@ def _resources() -> _Resources:
     )
     template = engines["django"].get_template(TEMPLATE_NAME)
     probe_template = engines["django"].get_template(PROBE_TEMPLATE_NAME)
-    sources = [css_text] + [
+    OrderHTML.ua_stylesheet = CSS(string=ua_text, base_url=static_url(UA_STYLESHEET), url_fetcher=fetcher)
+    sources = [css_text, ua_text] + [
         Path(engines["django"].get_template(name).origin.name).read_text(encoding="utf-8")
         for name in (TEMPLATE_NAME, PROBE_TEMPLATE_NAME, BODY_TEMPLATE_NAME)
     ]
@@ -97,9 +113,9 @@ def _resources() -> _Resources:
 def _measure_baseline_offset(stylesheet: CSS, font_config: FontConfiguration) -> float:
     """Where WeasyPrint puts the baseline of a double-spaced line (the line numbers go there),
     and a check that the text is really set in the pleading font, not a fallback."""
-    probe = HTML(string='<div class="paragraph">0 <b>0</b></div>', url_fetcher=StaticOnlyFetcher()).render(
-        stylesheets=[stylesheet], font_config=font_config
-    )
+    probe = OrderHTML(
+        string='<div class="paragraph">0 <b>0</b></div>', url_fetcher=StaticOnlyFetcher()
+    ).render(stylesheets=[stylesheet], font_config=font_config)
     embedded = probe.write_pdf(uncompressed_pdf=True)
     name = b"+" + FONT_FAMILY.replace(" ", "-").encode()  # "/ABCDEF+Liberation-Serif"
     if not all(name + style in embedded for style in (b"/", b"-Bold/")):
@@ -158,7 +174,7 @@ def _quote_pads(document: OrderDocument, options: dict[str, Any]) -> dict[str, f
         return {}
     resources = _resources()
     html = resources.probe_template.render({"blocks": quotes})
-    probe = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=new_fetcher()).render(
+    probe = OrderHTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=new_fetcher()).render(
         stylesheets=[resources.stylesheet], font_config=resources.font_config, **options
     )
     return _snap_pads(probe)
@@ -198,7 +214,7 @@ def _layout(
     resources = _resources()
 
     def lay_out(pads: dict[str, float]) -> LaidOutDocument:
-        html = HTML(
+        html = OrderHTML(
             string=build_html(document, draft=draft, conformed=conformed, pads=pads),
             base_url=STATIC_BASE_URL,
             url_fetcher=new_fetcher(),
