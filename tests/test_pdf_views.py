@@ -16,7 +16,7 @@ from orders.pdf import document_for_draft, document_for_order, page_count
 
 from .factories import MembershipFactory, OrderFactory
 from .pdf_helpers import body_text, open_pdf
-from .seed_texts import seed_body
+from .pdf_seed_texts import seed_body
 
 pytestmark = pytest.mark.django_db
 

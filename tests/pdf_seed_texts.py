@@ -1,4 +1,5 @@
-"""The bodies of the three seed orders (/work/shared/seeds), cleaned of extraction artefacts.
+"""The bodies of the three seed orders (/work/shared/seeds) by paragraph and by sentence, for the
+PDF tests (tests/seed_texts.py, from the order types, gives them word for word).
 
 The seeds are text extracted from the filed PDFs: line numbers ("1 becoming an…"), Markdown
 emphasis (``**``, ``*``), links (``[14-cv-05578-MEJ](#)``) and ``<u>…</u>``. ``seed_body`` returns
