@@ -6,6 +6,8 @@ app_name = "orders"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("orders/<int:order_id>/pdf/", views.order_pdf, name="order_pdf"),
+    path("orders/<int:order_id>/pages/<int:page>.png", views.order_page_png, name="order_page_png"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     path("dockets/import/", docket_views.docket_import, name="docket_import"),
     path("dockets/import/<int:upload_id>/", docket_views.docket_preview, name="docket_preview"),
