@@ -119,3 +119,14 @@ def parties_of_case(case: Case) -> QuerySet[Party]:
 
 
 MOTION_KINDS = [EntryKind.MOTION, EntryKind.REQUEST]
+
+
+def judges_user_may_import_for(user: User) -> QuerySet[Judge]:
+    """Judges in whose chambers the user may add orders (clerk or judge, not read-only)."""
+    if not user.is_authenticated:
+        return Judge.objects.none()
+    return (
+        Judge.objects.filter(memberships__user=user, memberships__role__in=["clerk", "judge"])
+        .select_related("court")
+        .distinct()
+    )

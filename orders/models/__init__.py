@@ -3,7 +3,7 @@
 from .base import TimeStampedModel
 from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge
-from .orders import Order, OrderDocketEntry, OrderStatus
+from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
 
 __all__ = [
     "Caption",
@@ -16,6 +16,7 @@ __all__ = [
     "Judge",
     "Order",
     "OrderDocketEntry",
+    "OrderSource",
     "OrderStatus",
     "Party",
     "PartyRole",
