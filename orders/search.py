@@ -14,21 +14,20 @@ see (``selectors.orders_for_user``: chambers isolation stays there).
 A case number in the query, however written ("3:14-cv-5578", "C 13-4426 EDL (PR)"), becomes a
 filter on the case's canonical number (``case_number_key``) on both databases.
 
-Queries per search: the count and the page (one each, headlines inside the page query), plus one
-per facet (order type, judge, year).
+Queries per search: two, whatever the number of matches (see ``search_orders``).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -39,6 +38,7 @@ from .selectors import User, orders_for_user
 MAX_QUERY_LENGTH = 300
 MAX_TERMS = 20
 PER_PAGE = 20
+MAX_CANDIDATES = 1000
 SNIPPET_CHARS = 240
 
 MESSAGE_TRUNCATED = "Your search was too long; only its first {n} characters were used."
@@ -48,6 +48,10 @@ MESSAGE_ONLY_STOP_WORDS = (
 )
 MESSAGE_NO_WORDS = "Your search has no words to look for."
 MESSAGE_TOO_MANY_TERMS = "Your search has too many words; only the first {n} were used."
+MESSAGE_MANY_MATCHES = (
+    "More than {n:,} orders match: the count, the order of relevance and the counts beside the results "
+    "cover the {n:,} most recent. Add words or filters to narrow the search."
+)
 MESSAGE_PAGE_PAST_END = "There is no page {asked}; showing page {shown} of {total}."
 
 # Markers ts_headline puts around matches: private-use characters that never reach the page
@@ -224,10 +228,11 @@ class SearchResults:
     full_text: bool
     sort: str
     messages: list[str] = field(default_factory=list)
+    more: bool = False  # more than MAX_CANDIDATES matches: ``total`` is a lower bound
 
     @property
     def total(self) -> int:
-        return self.page.paginator.count if self.page else 0
+        return self.page.paginator.count if self.page is not None else 0
 
 
 def uses_full_text() -> bool:
@@ -235,7 +240,14 @@ def uses_full_text() -> bool:
 
 
 def search_orders(user: User, params: SearchParams, *, page_number: str | int | None = 1) -> SearchResults:
-    """Orders the user may see that match ``params``: one page of hits with snippets, and facets."""
+    """Orders the user may see that match ``params``: one page of hits with snippets, and facets.
+
+    Two queries, whatever the number of matches: the candidates (the newest ``MAX_CANDIDATES``
+    matches, a few small columns and the rank), from which the count, the facets and the page's
+    order come; then the page's orders with their highlights. Past ``MAX_CANDIDATES`` matches the
+    count is shown as "more than", and relevance and facets cover the newest ones (so a one-word
+    query matching most of a court's orders stays fast: see bench/bench_search.py).
+    """
     parsed = parse_query(params.q)
     full_text = uses_full_text()
     messages = list(parsed.messages)
@@ -249,18 +261,35 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
     if params.is_empty or (params.q.strip() and not words and not parsed.case_key):
         return SearchResults(parsed, None, [], None, full_text, sort, messages)
 
-    queryset = _filtered(orders_for_user(user), params, parsed)
+    matches = _filtered(orders_for_user(user), params, parsed)
     search_query = None
     if words and full_text:
         search_query = SearchQuery(parsed.text, search_type="websearch", config="english")
-        queryset = queryset.filter(search_vector=search_query)
+        matches = matches.filter(search_vector=search_query)
     elif words:
-        queryset = queryset.filter(_simple_match(parsed))
+        matches = matches.filter(_simple_match(parsed))
 
-    facets = _facets(queryset)
-    ordered = queryset.defer("search_vector", "source_text", "details")
+    newest = (F("date").desc(nulls_first=True), F("id").desc())
+    fields = ["id", "judge_id", "judge__full_name", "order_type", "date"]
+    candidates = matches.order_by(*newest)
+    ranked = search_query is not None and sort == "relevance"
+    if ranked:
+        candidates = candidates.annotate(rank=SearchRank(F("search_vector"), search_query))
+        fields.append("rank")
+    rows = list(candidates.values(*fields)[: MAX_CANDIDATES + 1])
+    more = len(rows) > MAX_CANDIDATES
+    rows = rows[:MAX_CANDIDATES]
+    if more:
+        messages.append(MESSAGE_MANY_MATCHES.format(n=MAX_CANDIDATES))
+    if ranked:
+        rows.sort(key=lambda row: -row["rank"])  # stable: equal ranks stay newest first
+
+    paginator = Paginator(rows, PER_PAGE, allow_empty_first_page=True)
+    page = _page(paginator, page_number, messages)
+    ids = [row["id"] for row in page.object_list]
+    shown = orders_for_user(user).filter(id__in=ids).defer("search_vector", "source_text", "details")
     if search_query is not None:
-        ordered = ordered.annotate(
+        shown = shown.annotate(
             snippet_text=SearchHeadline(
                 "body",
                 search_query,
@@ -273,17 +302,9 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
                 fragment_delimiter=" … ",
             )
         )
-    if search_query is not None and sort == "relevance":
-        ordered = ordered.annotate(rank=SearchRank(F("search_vector"), search_query)).order_by(
-            "-rank", F("date").desc(nulls_last=True), "-id"
-        )
-    else:
-        ordered = ordered.order_by(F("date").desc(nulls_last=True), "-id")
-
-    paginator = Paginator(ordered, PER_PAGE, allow_empty_first_page=True)
-    page = _page(paginator, page_number, messages)
-    hits = [Hit(order, _snippet(order, parsed, search_query is not None)) for order in page.object_list]
-    return SearchResults(parsed, page, hits, facets, full_text, sort, messages)
+    by_id = {order.pk: order for order in shown} if ids else {}
+    hits = [Hit(by_id[i], _snippet(by_id[i], parsed, search_query is not None)) for i in ids if i in by_id]
+    return SearchResults(parsed, page, hits, _facets(rows), full_text, sort, messages, more=more)
 
 
 def _filtered(queryset: QuerySet[Order], params: SearchParams, parsed: ParsedQuery) -> QuerySet[Order]:
@@ -340,21 +361,22 @@ def _simple_match(parsed: ParsedQuery) -> Q:
     return match
 
 
-def _facets(queryset: QuerySet[Order]) -> Facets:
-    base = queryset.order_by()
-    types = base.values("order_type").annotate(n=Count("id")).order_by("-n", "order_type")
-    judges = (
-        base.values("judge_id", "judge__full_name").annotate(n=Count("id")).order_by("-n", "judge__full_name")
-    )
-    years = base.annotate(year=ExtractYear("date")).values("year").annotate(n=Count("id")).order_by("-year")
+def _facets(rows: list[dict]) -> Facets:
+    types = Counter(row["order_type"] for row in rows)
+    judges = Counter((row["judge_id"], row["judge__full_name"]) for row in rows)
+    years = Counter(row["date"].year if row["date"] else None for row in rows)
     return Facets(
         order_types=[
-            FacetCount(row["order_type"], order_type_label(row["order_type"]), row["n"]) for row in types
+            FacetCount(key, order_type_label(key), n)
+            for key, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))
         ],
-        judges=[FacetCount(str(row["judge_id"]), row["judge__full_name"], row["n"]) for row in judges],
+        judges=[
+            FacetCount(str(pk), name, n)
+            for (pk, name), n in sorted(judges.items(), key=lambda i: (-i[1], i[0][1]))
+        ],
         years=[
-            FacetCount(str(row["year"] or ""), str(row["year"]) if row["year"] else "No date", row["n"])
-            for row in years
+            FacetCount(str(year or ""), str(year) if year else "No date", n)
+            for year, n in sorted(years.items(), key=lambda i: -(i[0] or 0))
         ],
     )
 

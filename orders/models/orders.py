@@ -144,6 +144,7 @@ class Order(TimeStampedModel):
             models.Index(fields=["case", "-created_at"], name="order_case_idx"),
             models.Index(fields=["created_by", "status"], name="order_creator_status_idx"),
             models.Index(fields=["judge", "-date"], name="order_judge_date_idx"),
+            models.Index(fields=["-date", "-id"], name="order_date_idx"),
         ]
 
     def __str__(self) -> str:
