@@ -201,6 +201,7 @@ def load(total: int, batch: int, seed: int) -> None:
     existing = Order.objects.count()
     if existing >= total:
         print(f"{existing:,} orders already in the database.")
+        _plant_rare_words()
         return
     court = Court.objects.filter(code="cand").first() or services.court_create(
         code="cand", name="Northern District of California", heading_line_2="NORTHERN DISTRICT OF CALIFORNIA"
@@ -301,11 +302,28 @@ def load(total: int, batch: int, seed: int) -> None:
             done += size
             bar.update(size)
     bar.close()
+    _plant_rare_words()
     print("VACUUM ANALYZE …")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE orders_order")
         cursor.execute("VACUUM ANALYZE orders_case")
         cursor.execute("VACUUM ANALYZE orders_party")
+
+
+RARE_SENTENCE = "The request to transfer Plaintiff to Lompoc is denied without prejudice."
+
+
+def _plant_rare_words() -> None:
+    """One order in 5,000 mentions Lompoc: the needle for the very rare word search."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM orders_order WHERE body LIKE '%%Lompoc%%'")
+        if cursor.fetchone()[0]:
+            return
+        cursor.execute(
+            "UPDATE orders_order SET body = body || %s WHERE id %% 5000 = 17", ["\n\n" + RARE_SENTENCE]
+        )
 
 
 def queries():
@@ -316,7 +334,8 @@ def queries():
 
     return [
         ("word (common)", {"q": "discovery"}),
-        ("word (rare)", {"q": "Calipatria"}),
+        ("word (30% of orders)", {"q": "Calipatria"}),
+        ("word (very rare)", {"q": "Lompoc"}),
         ("phrase", {"q": '"meet and confer"'}),
         ("or", {"q": "vacated or stricken"}),
         ("exclusion", {"q": "discovery -extension"}),

@@ -95,9 +95,10 @@ UPDATE orders_order
 
 CREATE INDEX order_search_vector_gin ON orders_order USING gin (search_vector);
 
--- The search's party-name filter (ILIKE '%name%') through trigrams.
+-- The search's party-name filter (Django's icontains: UPPER(name) LIKE UPPER(...)) through trigrams.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX party_name_trgm ON orders_party USING gin (name gin_trgm_ops, caption_name gin_trgm_ops);
+CREATE INDEX party_name_trgm ON orders_party
+    USING gin (upper(name) gin_trgm_ops, upper(caption_name) gin_trgm_ops);
 """
 
 POSTGRES_REVERSE = """
