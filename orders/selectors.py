@@ -139,3 +139,14 @@ def docket_upload_get_for_user(user: User, upload_id: int) -> DocketUpload:
     if not user.is_authenticated:
         raise Http404
     return get_object_or_404(DocketUpload, pk=upload_id, uploaded_by=user)
+
+
+def judges_user_may_import_for(user: User) -> QuerySet[Judge]:
+    """Judges in whose chambers the user may add orders (clerk or judge, not read-only)."""
+    if not user.is_authenticated:
+        return Judge.objects.none()
+    return (
+        Judge.objects.filter(memberships__user=user, memberships__role__in=["clerk", "judge"])
+        .select_related("court")
+        .distinct()
+    )

@@ -14,4 +14,6 @@ urlpatterns = [
     path("dockets/import/<int:upload_id>/confirm/", docket_views.docket_confirm, name="docket_confirm"),
     path("dockets/import/<int:upload_id>/court/", docket_views.docket_add_court, name="docket_add_court"),
     path("dockets/import/<int:upload_id>/judge/", docket_views.docket_add_judge, name="docket_add_judge"),
+    path("search/", views.search, name="search"),
+    path("orders/import/", views.import_orders, name="import_orders"),
 ]

@@ -1,12 +1,19 @@
 """Pages. Views stay thin: they read through selectors and write through services."""
 
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from . import selectors
+from . import selectors, services
+from .forms import ImportOrdersForm, SearchForm, cleaned_query_data
+from .importing import ImportFileError
+from .models import Order
 from .pdf import page_count, pdf_filename, render_order_pdf, render_page_png
+from .search import search_orders
 
 PREVIEW_SCALE = 1.5  # 108 dpi: a US Letter page is 918 × 1188 pixels
 
@@ -73,3 +80,62 @@ def order_page_png(request: HttpRequest, order_id: int, page: int) -> HttpRespon
     response = HttpResponse(render_page_png(pdf, page - 1, scale=PREVIEW_SCALE), content_type="image/png")
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Search past orders; the query and filters live in the URL so a search can be shared."""
+    form = SearchForm(cleaned_query_data(request.GET), judges=selectors.judges_for_user(request.user))
+    results = None
+    if form.is_valid():
+        results = search_orders(request.user, form.params(), page_number=request.GET.get("page"))
+    return render(request, "orders/search.html", {"form": form, "results": results})
+
+
+@dataclass(frozen=True)
+class ImportReportRow:
+    name: str
+    status: str  # "imported", "unchanged" or "failed"
+    message: str = ""
+    order: Order | None = None
+
+
+@require_http_methods(["GET", "POST"])
+def import_orders(request: HttpRequest) -> HttpResponse:
+    """Upload past orders. Only orders signed by a judge in whose chambers the user works (as clerk
+    or judge) are imported; the page never creates a judge (the command does)."""
+    judges = list(selectors.judges_user_may_import_for(request.user))
+    courts = {judge.court_id: judge.court for judge in judges}
+    court = next(iter(courts.values())) if len(courts) == 1 else None
+    report: list[ImportReportRow] = []
+    form = ImportOrdersForm()
+    status = 200
+    if request.method == "POST":
+        form = ImportOrdersForm(request.POST, request.FILES)
+        if not judges:
+            status = 403
+        elif form.is_valid():
+            report = [_import_upload(request, upload, court, judges) for upload in form.cleaned_data["files"]]
+            form = ImportOrdersForm()
+        else:
+            status = 400
+    context = {"form": form, "report": report, "judges": judges}
+    return render(request, "orders/import_orders.html", context, status=status)
+
+
+def _import_upload(request: HttpRequest, upload, court, judges) -> ImportReportRow:
+    name = upload.name[-255:]
+    try:
+        outcome = services.order_import_file(
+            name=name, data=upload.read(), imported_by=request.user, court=court, allowed_judges=judges
+        )
+    except (ImportFileError, services.ImportRefused) as error:
+        return ImportReportRow(name, "failed", str(error))
+    except ValidationError as error:
+        return ImportReportRow(name, "failed", "; ".join(error.messages))
+    if not outcome.created:
+        return ImportReportRow(name, "unchanged", "already imported", outcome.order)
+    created = ", ".join(outcome.created_records)
+    return ImportReportRow(
+        name, "imported", f"created, to review: {created}" if created else "", outcome.order
+    )

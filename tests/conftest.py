@@ -1,10 +1,21 @@
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from orders.demo import DEMO_PASSWORD, DEMO_USERNAME
-from orders.models import Case
+from orders.models import Case, Order
 
 from .factories import MembershipFactory, UserFactory
+
+SEEDS_DIR = Path(__file__).parent / "data" / "seeds"
+
+
+def pytest_runtest_setup(item):
+    """``@pytest.mark.postgres_only``: behaviour that needs PostgreSQL (full-text search, triggers)."""
+    if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
 
 
 @pytest.fixture
@@ -30,3 +41,13 @@ def member(db):
 def outsider(db):
     """A logged-in user who belongs to no chambers of the cases under test."""
     return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def seeded(demo):
+    """The demo data plus the three seed orders, imported as past orders. Orders the demo drafts
+    itself are removed, so a search sees exactly the three imported seeds."""
+    Order.objects.filter(source=Order.Source.DRAFTED).delete()
+    with open("/dev/null", "w") as devnull:
+        call_command("import_orders", str(SEEDS_DIR), user="clerk", no_progress=True, stdout=devnull)
+    return demo

@@ -4,7 +4,7 @@ from .base import TimeStampedModel
 from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge
 from .dockets import DocketUpload
-from .orders import Order, OrderDocketEntry, OrderStatus
+from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
 
 __all__ = [
     "Caption",
@@ -18,6 +18,7 @@ __all__ = [
     "Judge",
     "Order",
     "OrderDocketEntry",
+    "OrderSource",
     "OrderStatus",
     "Party",
     "PartyRole",

@@ -95,6 +95,11 @@ class Case(TimeStampedModel):
     sealed = models.BooleanField(
         default=False, help_text="Sealed: visible only to the assigned judge's chambers."
     )
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="Created by the import of a past order from what its text said: a person should "
+        "check the caption, parties and judge.",
+    )
 
     class Meta:
         ordering = ["court", "-year", "sequence"]

@@ -66,6 +66,11 @@ class Judge(TimeStampedModel):
         max_length=5, help_text="Initials used in case numbers, e.g. “MEJ”, upper case."
     )
     active = models.BooleanField(default=True, help_text="Still receiving cases.")
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="Created by the import of a past order from its signature block: a person should "
+        "check the name, initials and title.",
+    )
 
     class Meta:
         ordering = ["court", "full_name"]

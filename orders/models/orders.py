@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -19,8 +20,24 @@ class OrderStatus(models.TextChoices):
     FILED = "filed", "Filed"
 
 
+class OrderSource(models.TextChoices):
+    DRAFTED = "drafted", "Drafted here"
+    IMPORTED = "imported", "Imported (a past order)"
+
+
 class Order(TimeStampedModel):
+    """An order in a case.
+
+    ``search_vector`` is the full-text document of the order on PostgreSQL (title, caption and
+    case number weighted A; party names and judge B; body C). PostgreSQL triggers keep it up to
+    date when the order, its case, the case's parties or its judge change (migration
+    ``0003_order_search_and_import``), and its GIN index ``order_search_vector_gin`` is created
+    there too: a ``GinIndex`` in ``Meta.indexes`` would break SQLite, where the column stays
+    empty and search falls back to simple matching (see ``orders.search``).
+    """
+
     Status = OrderStatus
+    Source = OrderSource
 
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, related_name="orders", help_text="The case the order is in."
@@ -71,6 +88,35 @@ class Order(TimeStampedModel):
         related_name="orders_created",
         help_text="Who drafted the order.",
     )
+    source = models.CharField(
+        max_length=10,
+        choices=Source.choices,
+        default=Source.DRAFTED,
+        help_text="Drafted in this application, or imported from a past order's file.",
+    )
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="Imported with something missing or guessed (title, date, a created case or "
+        "judge): a person should check it.",
+    )
+    content_sha256 = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="For an imported order: SHA-256 of the text read from its file, so importing "
+        "the same order again changes nothing.",
+    )
+    imported_from = models.CharField(
+        max_length=255, blank=True, help_text="For an imported order: the name of the file it came from."
+    )
+    source_text = models.TextField(
+        blank=True, help_text="For an imported order: the whole text read from its file, as read."
+    )
+    search_vector = SearchVectorField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Full-text document (PostgreSQL only), maintained by database triggers.",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -80,11 +126,25 @@ class Order(TimeStampedModel):
             ),
             models.CheckConstraint(condition=~Q(title=""), name="order_title_not_blank"),
             models.CheckConstraint(condition=~Q(order_type=""), name="order_type_not_blank"),
+            models.CheckConstraint(
+                condition=Q(source__in=[s.value for s in OrderSource]), name="order_source_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(source=OrderSource.DRAFTED) | ~Q(content_sha256=""),
+                name="order_imported_has_hash",
+            ),
+            models.UniqueConstraint(
+                fields=["content_sha256"],
+                condition=~Q(content_sha256=""),
+                name="order_unique_content_sha256",
+            ),
         ]
         indexes = [
             models.Index(fields=["judge", "status", "-created_at"], name="order_judge_status_idx"),
             models.Index(fields=["case", "-created_at"], name="order_case_idx"),
             models.Index(fields=["created_by", "status"], name="order_creator_status_idx"),
+            models.Index(fields=["judge", "-date"], name="order_judge_date_idx"),
+            models.Index(fields=["-date", "-id"], name="order_date_idx"),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,347 @@
+"""Reading past orders from their files: text out of a PDF or a text file, and what the text
+says (court, case number, parties, title, date, judge, body).
+
+Nothing here writes: ``services.order_import`` links or creates the records in one transaction.
+The reading is deliberately forgiving: orders come from several decades of word processors and
+PDF converters (pleading-paper line numbers, bold markers, an OCR'd "v." that is an Arabic
+digit seven). Whatever cannot be read is left empty and the order is flagged for review.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+
+from .body import Block, join_body
+from .case_numbers import case_number_key
+from .search import CASE_NUMBER_IN_TEXT
+
+ERROR_NO_TEXT_LAYER = "no text layer (scanned?)"
+ERROR_UNREADABLE_PDF = "not a readable PDF (damaged or encrypted?)"
+ERROR_NOT_TEXT = "not a PDF or a text file"
+ERROR_EMPTY = "the file has no text"
+
+
+class ImportFileError(ValueError):
+    """The file cannot be imported; the message says why, for the report."""
+
+
+def read_order_file(name: str, data: bytes) -> str:
+    """The text of a PDF (its text layer) or of a text file."""
+    if data[:5] == b"%PDF-" or name.lower().endswith(".pdf"):
+        return _read_pdf(data)
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(ERROR_NOT_TEXT)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes nearly everything
+        raise ImportFileError(ERROR_NOT_TEXT)
+    if not text.strip():
+        raise ImportFileError(ERROR_EMPTY)
+    return text
+
+
+def _read_pdf(data: bytes) -> str:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ImportFileError(ERROR_UNREADABLE_PDF) from error
+    except Exception as error:  # pdfminer raises many kinds (PSEOF, PDFPasswordIncorrect, …)
+        raise ImportFileError(ERROR_UNREADABLE_PDF) from error
+    if not any(page.strip() for page in pages):
+        raise ImportFileError(ERROR_NO_TEXT_LAYER)
+    return "\n".join(_paragraphs_from_pdf_lines(page) for page in pages)
+
+
+def _paragraphs_from_pdf_lines(text: str) -> str:
+    """A PDF's text layer has lines but no blank lines between paragraphs: a short line that
+    ends a sentence ends a paragraph."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if not lengths:
+        return ""
+    typical = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
+    out = []
+    for line in lines:
+        out.append(line)
+        if line.rstrip().endswith((".", ":", ";", "?", "!", "”", '"', ")")) and len(line) < 0.85 * typical:
+            out.append("")
+    return "\n".join(out)
+
+
+def content_sha256(text: str) -> str:
+    """The hash that makes an import idempotent: the words of the text, whitespace ignored."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ParsedParty:
+    name: str
+    role: str  # a PartyRole value
+
+
+@dataclass
+class ParsedOrder:
+    """What the text of a past order says; empty where it did not say."""
+
+    text: str
+    court_heading: str = ""
+    case_number: str = ""
+    parties: list[ParsedParty] = field(default_factory=list)
+    title: str = ""
+    docket_numbers: list[int] = field(default_factory=list)
+    date: datetime.date | None = None
+    judge_name: str = ""
+    judge_title: str = ""
+    body: str = ""
+    pro_se: bool = False
+    prisoner: bool = False
+    institution: str = ""
+
+    @property
+    def short_caption(self) -> str:
+        first = [p for p in self.parties if p.role in ("plaintiff", "petitioner")]
+        second = [p for p in self.parties if p.role in ("defendant", "respondent")]
+        if not first or not second:
+            return ""
+        return f"{_surname(first[0].name)} v. {_surname(second[0].name)}"
+
+
+_MARKUP = [
+    (re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # [text](link)
+    (re.compile(r"\*\*|__"), ""),  # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *italic*
+    (re.compile(r"</?(?:u|b|i|em|strong|span|sup|sub)\b[^>\n]*>", re.IGNORECASE), ""),
+    (re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff\ue000-\uf8ff]"), ""),
+]
+_V_LINE = re.compile(r"^(?:v|vs|V|VS|٧)\.?$")
+_ROLE_LABEL = re.compile(
+    r"^(Plaintiffs?|Petitioners?|Defendants?|Respondents?)(?:\s+and\s+\w+)?\s*[,.;]?$", re.IGNORECASE
+)
+_ROLES = {
+    "plaintiff": "plaintiff",
+    "petitioner": "petitioner",
+    "defendant": "defendant",
+    "respondent": "respondent",
+}
+_COURT = re.compile(
+    r"((?:(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+)?DISTRICT\s+OF\s+[A-Z][A-Z .]*[A-Z])"
+)
+_NUMBER_LINE = re.compile(r"^(?:Case\s+)?No\.?\s*:?\s*(.+)$", re.IGNORECASE)
+_RE_LINE = re.compile(r"^Re:\s*(?:Dkt|Docket)\.?\s*(?:Nos?\.?|#)?\s*([\d,\s&and]+)", re.IGNORECASE)
+_SO_ORDERED = re.compile(r"^IT\s+IS\s+SO\s+ORDERED", re.IGNORECASE)
+_DATED = re.compile(r"Dated:?\s*([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})")
+_JUDGE_TITLE = re.compile(r"^(United\s+States\s+[A-Za-z ]*Judge)$", re.IGNORECASE)
+_INSTITUTION = re.compile(
+    r"(?:incarcerated|housed|confined|detained|held)\s+at\s+((?:[A-Z][\w.'-]*\s+){0,5}"
+    r"(?:Prison|Facility|Jail|Center|Institution|Penitentiary))"
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+
+
+def clean_order_text(text: str) -> str:
+    """The text without markup, pleading-paper line numbers or stray control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\t", " ")
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    lines = [line.strip() for line in text.split("\n")]
+    return "\n".join(_strip_line_numbers(lines)).strip()
+
+
+def _strip_line_numbers(lines: list[str]) -> list[str]:
+    """Drop lines that are only a pleading-paper line number and the numbers that start lines,
+    when they run in sequence (so "28 U.S.C. § 1915" in a sentence survives)."""
+    bare = [i for i, line in enumerate(lines) if re.fullmatch(r"\d{1,2}", line)]
+    drop = set(bare) if len(bare) >= 5 else set()
+    numbered = [
+        (i, int(m.group(1))) for i, line in enumerate(lines) if (m := re.match(r"(\d{1,2})\s+\S", line))
+    ]
+    strip = set()
+    for k, (index, number) in enumerate(numbered):
+        before = k > 0 and numbered[k - 1][1] == number - 1
+        after = k + 1 < len(numbered) and numbered[k + 1][1] == number + 1
+        if before or after:
+            strip.add(index)
+    return [
+        re.sub(r"^\d{1,2}\s+", "", line) if i in strip else line
+        for i, line in enumerate(lines)
+        if i not in drop
+    ]
+
+
+def parse_order_text(raw: str) -> ParsedOrder:
+    text = clean_order_text(raw)
+    parsed = ParsedOrder(text=text)
+    lines = text.split("\n")
+    nonblank = [(i, line) for i, line in enumerate(lines) if line]
+    end = next((i for i, line in nonblank if _SO_ORDERED.match(line)), len(lines))
+    header_end = -1
+
+    if match := _COURT.search("\n".join(lines[:15])):
+        parsed.court_heading = " ".join(match.group(1).split())
+
+    for i, line in nonblank:
+        if i >= end:
+            break
+        if match := _NUMBER_LINE.match(line):
+            candidate = match.group(1).strip()
+            found = CASE_NUMBER_IN_TEXT.search(candidate)
+            for value in (candidate, found.group(0) if found else ""):
+                if value and case_number_key(value):
+                    parsed.case_number = value
+                    header_end = max(header_end, i)
+                    break
+            if parsed.case_number:
+                break
+
+    for position, (i, line) in enumerate(nonblank):
+        if i >= end:
+            break
+        if role := _ROLE_LABEL.match(line):
+            name = _party_name_before(nonblank[:position])
+            if name:
+                parsed.parties.append(ParsedParty(name=name, role=_ROLES[role.group(1).lower().rstrip("s")]))
+            header_end = max(header_end, i)
+
+    for position, (i, line) in enumerate(nonblank):
+        if i >= end:
+            break
+        if re.match(r"^ORDER\b", line) and not re.search(r"[a-z]", line):
+            title = [line]
+            last = i
+            for j, following in nonblank[position + 1 :]:
+                if (
+                    re.search(r"[a-z]", following)
+                    or _V_LINE.match(following)
+                    or following.endswith((",", ";"))
+                    or _ROLE_LABEL.match(following)
+                    or _NUMBER_LINE.match(following)
+                    or len(title) >= 4
+                ):
+                    break
+                title.append(following)
+                last = j
+            parsed.title = " ".join(" ".join(title).split())[:300]
+            header_end = max(header_end, last)
+            break
+
+    for i, line in nonblank:
+        if i >= end:
+            break
+        if match := _RE_LINE.match(line):
+            parsed.docket_numbers = sorted({int(n) for n in re.findall(r"\d+", match.group(1))})
+            header_end = max(header_end, i)
+            break
+
+    if match := _DATED.search("\n".join(lines[end:]) or text):
+        month = _MONTHS.get(match.group(1).lower())
+        try:
+            parsed.date = datetime.date(int(match.group(3)), month, int(match.group(2))) if month else None
+        except ValueError:
+            parsed.date = None
+
+    tail = [line for line in lines[end:] if line]
+    for k, line in enumerate(tail):
+        if _JUDGE_TITLE.match(line) and k > 0:
+            parsed.judge_title = " ".join(line.split())
+            parsed.judge_name = " ".join(tail[k - 1].split()).rstrip(",")
+            break
+
+    body_lines = lines[header_end + 1 : end] if header_end < end else lines[:end]
+    parsed.body = _body(body_lines) or _body(lines)
+    parsed.pro_se = bool(re.search(r"\bpro\s+se\b", text, re.IGNORECASE))
+    parsed.prisoner = bool(re.search(r"\bprisoner\b", text, re.IGNORECASE)) or bool(
+        re.search(r"\(\s*pr\s*\)", parsed.case_number, re.IGNORECASE)
+    )
+    if match := _INSTITUTION.search(text):
+        parsed.institution = " ".join(match.group(1).split())
+    return parsed
+
+
+def _party_name_before(previous: list[tuple[int, str]]) -> str:
+    """The party named above a "Plaintiff," / "Defendants." label: the nearest line ending in a
+    comma that is not the case number or the "v."."""
+    for _, line in reversed(previous[-4:]):
+        if _V_LINE.match(line) or _NUMBER_LINE.match(line) or _ROLE_LABEL.match(line):
+            continue
+        if line.endswith((",", ";")) and re.search(r"[A-Za-z]", line):
+            name = re.sub(r"[,;]?\s*et\s+al\.?,?$", "", line.rstrip(",;").strip(), flags=re.IGNORECASE)
+            return name.rstrip(",;. ").strip()[:300]
+    return ""
+
+
+def _body(lines: list[str]) -> str:
+    """Paragraphs of the body in the stored body format (``orders.body``)."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(" ".join(current).split()))
+            current = []
+    merged: list[str] = []
+    for paragraph in paragraphs:
+        if (
+            merged
+            and not merged[-1].endswith((".", ":", ";", "?", "!", "”", '"', ")"))
+            and paragraph[:1].islower()
+        ):
+            merged[-1] = f"{merged[-1]} {paragraph}"
+        else:
+            merged.append(paragraph)
+    blocks = [
+        Block("heading", p)
+        if len(p) <= 60 and not re.search(r"[a-z]", p) and re.search(r"[A-Z]{3}", p)
+        else Block("paragraph", p)
+        for p in merged
+    ]
+    return join_body(blocks)
+
+
+def _surname(name: str) -> str:
+    words = [w for w in re.split(r"\s+", name) if re.search(r"[A-Za-z]{2}", w)]
+    word = words[-1] if words else name
+    return word.strip(".,;").capitalize() if word.isupper() else word.strip(".,;")
+
+
+def display_name(name: str) -> str:
+    """A name written in capitals in a caption or signature block, in the usual case."""
+    if name.isupper():
+        return " ".join(
+            "-".join(part.capitalize() for part in word.split("-"))
+            if len(word) > 2 or "." not in word
+            else word
+            for word in name.split()
+        )
+    return name

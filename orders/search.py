@@ -1,0 +1,420 @@
+"""Search over past orders: the selector behind the search page.
+
+One entry point, ``search_orders(user, params, page_number=…)``, over every order the user may
+see (``selectors.orders_for_user``: chambers isolation stays there).
+
+- **PostgreSQL**: the stored ``Order.search_vector`` (kept by triggers, see migration 0003) under
+  the GIN index ``order_search_vector_gin``, queried with ``websearch_to_tsquery('english', …)``:
+  quoted phrases, ``or``, ``-word``. Ranked with ``ts_rank`` (title/caption/number A, parties and
+  judge B, body C); snippets come from ``ts_headline`` and are computed for the shown page only.
+- **SQLite** (the embedded default): the same query syntax is parsed here and matched with
+  ``icontains`` over the same fields; no stemming, no ranking (newest first), and a simple
+  snippet cut around the first matching word.
+
+A case number in the query, however written ("3:14-cv-5578", "C 13-4426 EDL (PR)"), becomes a
+filter on the case's canonical number (``case_number_key``) on both databases.
+
+Queries per search: two, whatever the number of matches (see ``search_orders``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .case_numbers import case_number_key
+from .models import Judge, Order, Party
+from .selectors import User, orders_for_user
+
+MAX_QUERY_LENGTH = 300
+MAX_TERMS = 20
+PER_PAGE = 20
+MAX_CANDIDATES = 1000
+SNIPPET_CHARS = 240
+
+MESSAGE_TRUNCATED = "Your search was too long; only its first {n} characters were used."
+MESSAGE_ONLY_STOP_WORDS = (
+    "Your search has only very common words (such as “the”, “and”, “of”), which are not indexed. "
+    "Add a more specific word, or put a phrase in quotes with other words."
+)
+MESSAGE_NO_WORDS = "Your search has no words to look for."
+MESSAGE_TOO_MANY_TERMS = "Your search has too many words; only the first {n} were used."
+MESSAGE_MANY_MATCHES = (
+    "More than {n:,} orders match: the count, the order of relevance and the counts beside the results "
+    "cover the {n:,} most recent. Add words or filters to narrow the search."
+)
+MESSAGE_PAGE_PAST_END = "There is no page {asked}; showing page {shown} of {total}."
+
+# Markers ts_headline puts around matches: private-use characters that never reach the page
+# (the query and the imported text are cleaned of them), replaced by <mark> after escaping.
+_START, _STOP = "\ue000", "\ue001"
+
+# Control characters (NUL included: PostgreSQL refuses it in a string), zero-width and
+# private-use characters: replaced by a space before anything else sees the query.
+_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ue000-\uf8ff]")
+
+# PostgreSQL's English stop words (tsearch_data/english.stop): never indexed.
+_STOP_WORDS_TEXT = """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom this
+    that these those am is are was were be been being have has had having do does did doing a an
+    the and but if or because as until while of at by for with about against between into through
+    during before after above below to from up down in out on off over under again further then
+    once here there when where why how all any both each few more most other some such no nor not
+    only own same so than too very s t can will just don should now"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+# A case number inside a longer query: CM/ECF ("3:14-cv-05578-MEJ", "14-cv-5578") or the legacy
+# N.D. Cal. form ("C 13-4426 EDL (PR)"; initials only in capitals so "C 13-4426 order" keeps "order").
+CASE_NUMBER_IN_TEXT = re.compile(
+    r"""(?<![\w-])(?:\d{1,2}:)?(?:\d{2}|\d{4})-(?i:[a-z]{2})-\d{1,5}(?:-[A-Za-z]{1,5}){0,2}(?![\w-])
+    |(?<![\w-])(?i:cv|cr|c)[\s.-]?(?:\d{2}|\d{4})-\d{1,5}(?:\s+[A-Z]{1,5}\b)?(?:\s*\((?i:[a-z]{1,4})\))?""",
+    re.VERBOSE,
+)
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_EDGE_PUNCTUATION = "\"'.,;:!?()[]{}<>«»“”‘’*&|!"
+
+
+def clean_text(value: str) -> str:
+    """Drop control, zero-width and private-use characters; collapse whitespace."""
+    return " ".join(_UNWANTED.sub(" ", value or "").split())
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    negated: bool = False
+    phrase: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return [w.lower() for w in re.findall(r"\w+", self.text)]
+
+
+@dataclass
+class ParsedQuery:
+    """The user's query as cleaned and understood: the text for the full-text engine, a case
+    number found in it, and (for the simple matching) OR-groups of AND-ed terms."""
+
+    text: str = ""
+    case_key: str | None = None
+    case_number: str = ""
+    groups: list[list[Term]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def positive_terms(self) -> list[Term]:
+        return [t for group in self.groups for t in group if not t.negated]
+
+    @property
+    def has_terms(self) -> bool:
+        return any(self.groups)
+
+    @property
+    def only_stop_words(self) -> bool:
+        """Every word to look for is a stop word (nothing a full-text index can find)."""
+        words = [w for t in self.positive_terms for w in t.words]
+        return bool(words) and all(w in STOP_WORDS for w in words)
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    parsed = ParsedQuery()
+    text = clean_text(raw)
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
+        parsed.messages.append(MESSAGE_TRUNCATED.format(n=MAX_QUERY_LENGTH))
+    if key := case_number_key(text):
+        parsed.case_key, parsed.case_number = key, text
+        return parsed
+    if (match := CASE_NUMBER_IN_TEXT.search(text)) and (key := case_number_key(match.group(0))):
+        parsed.case_key, parsed.case_number = key, match.group(0)
+        text = clean_text(text[: match.start()] + " " + text[match.end() :])
+    parsed.text = text
+
+    groups: list[list[Term]] = [[]]
+    count = 0
+    for token in _TOKEN.finditer(text):
+        minus, phrase, word = token.groups()
+        if word is not None and word.lower() == "or":
+            if groups[-1]:
+                groups.append([])
+            continue
+        if word is not None:
+            negated = word.startswith("-") and len(word) > 1
+            value = word.lstrip("-").strip(_EDGE_PUNCTUATION) if negated else word.strip(_EDGE_PUNCTUATION)
+            term = Term(value, negated=negated)
+        else:
+            term = Term(" ".join(phrase.split()), negated=bool(minus), phrase=True)
+        if not term.words:
+            continue
+        count += 1
+        if count > MAX_TERMS:
+            parsed.messages.append(MESSAGE_TOO_MANY_TERMS.format(n=MAX_TERMS))
+            break
+        groups[-1].append(term)
+    parsed.groups = [g for g in groups if g]
+    return parsed
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """What the user asked for: the query and the filters (validated by the search form)."""
+
+    q: str = ""
+    judge: Judge | None = None
+    order_type: str = ""
+    status: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    case_number: str = ""
+    party: str = ""
+    pro_se: bool = False
+    prisoner: bool = False
+    sort: str = ""  # "relevance" (default when there are words) or "date"
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(
+            (
+                self.q.strip(),
+                self.judge,
+                self.order_type,
+                self.status,
+                self.date_from,
+                self.date_to,
+                self.case_number,
+                self.party,
+                self.pro_se,
+                self.prisoner,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facets:
+    order_types: list[FacetCount]
+    judges: list[FacetCount]
+    years: list[FacetCount]
+
+
+@dataclass(frozen=True)
+class Hit:
+    order: Order
+    snippet: SafeString
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    page: Page | None
+    hits: list[Hit]
+    facets: Facets | None
+    full_text: bool
+    sort: str
+    messages: list[str] = field(default_factory=list)
+    more: bool = False  # more than MAX_CANDIDATES matches: ``total`` is a lower bound
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count if self.page is not None else 0
+
+
+def uses_full_text() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search_orders(user: User, params: SearchParams, *, page_number: str | int | None = 1) -> SearchResults:
+    """Orders the user may see that match ``params``: one page of hits with snippets, and facets.
+
+    Two queries, whatever the number of matches: the candidates (the newest ``MAX_CANDIDATES``
+    matches, a few small columns and the rank), from which the count, the facets and the page's
+    order come; then the page's orders with their highlights. Past ``MAX_CANDIDATES`` matches the
+    count is shown as "more than", and relevance and facets cover the newest ones (so a one-word
+    query matching most of a court's orders stays fast: see bench/bench_search.py).
+    """
+    parsed = parse_query(params.q)
+    full_text = uses_full_text()
+    messages = list(parsed.messages)
+    words = parsed.has_terms and not parsed.only_stop_words
+    sort = params.sort if params.sort in ("relevance", "date") else ("relevance" if words else "date")
+
+    if parsed.has_terms and parsed.only_stop_words:
+        messages.append(MESSAGE_ONLY_STOP_WORDS)
+    elif params.q.strip() and not parsed.has_terms and not parsed.case_key:
+        messages.append(MESSAGE_NO_WORDS)
+    if params.is_empty or (params.q.strip() and not words and not parsed.case_key):
+        return SearchResults(parsed, None, [], None, full_text, sort, messages)
+
+    matches = _filtered(orders_for_user(user), params, parsed)
+    search_query = None
+    if words and full_text:
+        search_query = SearchQuery(parsed.text, search_type="websearch", config="english")
+        matches = matches.filter(search_vector=search_query)
+    elif words:
+        matches = matches.filter(_simple_match(parsed))
+
+    newest = (F("date").desc(nulls_first=True), F("id").desc())
+    fields = ["id", "judge_id", "judge__full_name", "order_type", "date"]
+    candidates = matches.order_by(*newest)
+    ranked = search_query is not None and sort == "relevance"
+    if ranked:
+        candidates = candidates.annotate(rank=SearchRank(F("search_vector"), search_query))
+        fields.append("rank")
+    rows = list(candidates.values(*fields)[: MAX_CANDIDATES + 1])
+    more = len(rows) > MAX_CANDIDATES
+    rows = rows[:MAX_CANDIDATES]
+    if more:
+        messages.append(MESSAGE_MANY_MATCHES.format(n=MAX_CANDIDATES))
+    if ranked:
+        rows.sort(key=lambda row: -row["rank"])  # stable: equal ranks stay newest first
+
+    paginator = Paginator(rows, PER_PAGE, allow_empty_first_page=True)
+    page = _page(paginator, page_number, messages)
+    ids = [row["id"] for row in page.object_list]
+    shown = orders_for_user(user).filter(id__in=ids).defer("search_vector", "source_text", "details")
+    if search_query is not None:
+        shown = shown.annotate(
+            snippet_text=SearchHeadline(
+                "body",
+                search_query,
+                config="english",
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=40,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+    by_id = {order.pk: order for order in shown} if ids else {}
+    hits = [Hit(by_id[i], _snippet(by_id[i], parsed, search_query is not None)) for i in ids if i in by_id]
+    return SearchResults(parsed, page, hits, _facets(rows), full_text, sort, messages, more=more)
+
+
+def _filtered(queryset: QuerySet[Order], params: SearchParams, parsed: ParsedQuery) -> QuerySet[Order]:
+    if params.judge is not None:
+        queryset = queryset.filter(judge=params.judge)
+    if params.order_type:
+        queryset = queryset.filter(order_type=params.order_type)
+    if params.status:
+        queryset = queryset.filter(status=params.status)
+    if params.date_from:
+        queryset = queryset.filter(date__gte=params.date_from)
+    if params.date_to:
+        queryset = queryset.filter(date__lte=params.date_to)
+    for number in (params.case_number, parsed.case_number):
+        if number:
+            queryset = queryset.filter(case__number_key=case_number_key(number) or "-")
+    if params.party:
+        party = clean_text(params.party)
+        queryset = queryset.filter(
+            case_id__in=Party.objects.filter(
+                Q(name__icontains=party) | Q(caption_name__icontains=party)
+            ).values("case_id")
+        )
+    if params.pro_se:
+        queryset = queryset.filter(case__pro_se=True)
+    if params.prisoner:
+        queryset = queryset.filter(case__prisoner=True)
+    return queryset
+
+
+def _term_q(term: Term) -> Q:
+    value = term.text
+    parties = Party.objects.filter(case_id=OuterRef("case_id")).filter(
+        Q(name__icontains=value) | Q(caption_name__icontains=value)
+    )
+    return (
+        Q(title__icontains=value)
+        | Q(body__icontains=value)
+        | Q(case__short_caption__icontains=value)
+        | Q(case__number__icontains=value)
+        | Q(judge__full_name__icontains=value)
+        | Exists(parties)
+    )
+
+
+def _simple_match(parsed: ParsedQuery) -> Q:
+    """The web-search syntax as substring matching: OR of groups, AND of terms, ``-`` excludes."""
+    match = Q()
+    for group in parsed.groups:
+        both = Q()
+        for term in group:
+            both &= ~_term_q(term) if term.negated else _term_q(term)
+        match |= both
+    return match
+
+
+def _facets(rows: list[dict]) -> Facets:
+    types = Counter(row["order_type"] for row in rows)
+    judges = Counter((row["judge_id"], row["judge__full_name"]) for row in rows)
+    years = Counter(row["date"].year if row["date"] else None for row in rows)
+    return Facets(
+        order_types=[
+            FacetCount(key, order_type_label(key), n)
+            for key, n in sorted(types.items(), key=lambda i: (-i[1], i[0]))
+        ],
+        judges=[
+            FacetCount(str(pk), name, n)
+            for (pk, name), n in sorted(judges.items(), key=lambda i: (-i[1], i[0][1]))
+        ],
+        years=[
+            FacetCount(str(year or ""), str(year) if year else "No date", n)
+            for year, n in sorted(years.items(), key=lambda i: -(i[0] or 0))
+        ],
+    )
+
+
+def order_type_label(key: str) -> str:
+    """A readable label for an order-type key ("deny_discovery_motion" → "Deny discovery motion")."""
+    return key.replace("_", " ").capitalize()
+
+
+def _page(paginator: Paginator, page_number: str | int | None, messages: list[str]) -> Page:
+    try:
+        number = int(str(page_number or 1).strip()[:9])
+    except ValueError:
+        number = 1
+    number = max(number, 1)
+    if number > paginator.num_pages:
+        messages.append(
+            MESSAGE_PAGE_PAST_END.format(asked=number, shown=paginator.num_pages, total=paginator.num_pages)
+        )
+        number = paginator.num_pages
+    return paginator.page(number)
+
+
+def _snippet(order: Order, parsed: ParsedQuery, from_database: bool) -> SafeString:
+    """Escaped text with <mark> around the matches: ts_headline's on PostgreSQL, else a cut
+    around the first word found."""
+    if from_database:
+        text = getattr(order, "snippet_text", "") or ""
+        return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308
+    body = " ".join(order.body.split())
+    words = [t.text for t in parsed.positive_terms if t.text]
+    lowered = body.lower()
+    positions = [p for p in (lowered.find(w.lower()) for w in words) if p >= 0]
+    start = max(min(positions) - SNIPPET_CHARS // 3, 0) if positions else 0
+    if start:
+        start = body.find(" ", start) + 1 or start
+    cut = body[start : start + SNIPPET_CHARS]
+    text = ("… " if start else "") + cut + (" …" if start + SNIPPET_CHARS < len(body) else "")
+    for word in sorted(set(words), key=len, reverse=True):
+        text = re.sub(f"({re.escape(word)})", _START + r"\1" + _STOP, text, flags=re.IGNORECASE)
+    return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308

@@ -1,0 +1,353 @@
+"""Search of past orders: the page, the selector, filters and facets, bad input.
+
+Behaviours marked ``postgres_only`` need PostgreSQL's full-text search (stemming, ranking,
+ts_headline highlights, the triggers that keep the search document up to date); the rest hold
+on both databases (SQLite uses simple substring matching with the same query syntax).
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from orders import services
+from orders.search import (
+    MAX_QUERY_LENGTH,
+    MESSAGE_ONLY_STOP_WORDS,
+    MESSAGE_TRUNCATED,
+    SearchParams,
+    parse_query,
+    search_orders,
+)
+
+from .factories import CaseFactory, MembershipFactory, OrderFactory, PartyFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.postgres_only
+
+SEARCH = reverse("orders:search")
+
+
+def captions(response) -> list[str]:
+    """Short captions of the hits on a search page, in order."""
+    return [hit.order.case.short_caption for hit in response.context["results"].hits]
+
+
+def search(client, **params):
+    response = client.get(SEARCH, params)
+    assert response.status_code == 200
+    return response
+
+
+# --- The seeds: what a clerk looks for -------------------------------------------------------
+
+
+def test_meet_and_confer_finds_all_three_seed_orders(seeded, demo_client):
+    response = search(demo_client, q='"meet and confer"')
+    assert sorted(captions(response)) == ["Crawford v. Beard", "Harrison v. Sample", "Luckert v. Brannon"]
+
+
+def test_calipatria_finds_only_crawford(seeded, demo_client):
+    assert captions(search(demo_client, q="Calipatria")) == ["Crawford v. Beard"]
+
+
+def test_vacated_finds_only_luckert(seeded, demo_client):
+    assert captions(search(demo_client, q="vacated")) == ["Luckert v. Brannon"]
+
+
+def test_filtering_by_judge_illston_leaves_only_harrison(seeded, demo_client):
+    illston = seeded["Harrison v. Sample"].assigned_judge
+    response = search(demo_client, q='"meet and confer"', judge=illston.pk)
+    assert captions(response) == ["Harrison v. Sample"]
+
+
+@pytest.mark.parametrize("number", ["3:14-cv-5578", "14-cv-05578-MEJ", "C 14-5578 MEJ", "14-cv-05578"])
+def test_any_written_form_of_a_case_number_finds_its_orders(seeded, demo_client, number):
+    assert captions(search(demo_client, q=number)) == ["Crawford v. Beard"]
+
+
+def test_case_number_and_words_together(seeded, demo_client):
+    assert captions(search(demo_client, q="C 13-4426 EDL (PR) vacated")) == ["Luckert v. Brannon"]
+    assert captions(search(demo_client, q="C 13-4426 EDL (PR) Calipatria")) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Illston", ["Harrison v. Sample"]),  # the judge
+        ("Brannon", ["Luckert v. Brannon"]),  # caption and party
+        ("Ducart", ["Crawford v. Beard"]),  # a party named only in the party list
+        ("EXTENSION OF TIME", ["Crawford v. Beard"]),  # the title
+    ],
+)
+def test_search_covers_title_caption_parties_and_judge(seeded, demo_client, query, expected):
+    assert captions(search(demo_client, q=query)) == expected
+
+
+def test_web_search_syntax_or_and_exclusion(seeded, demo_client):
+    assert sorted(captions(search(demo_client, q="Calipatria or vacated"))) == [
+        "Crawford v. Beard",
+        "Luckert v. Brannon",
+    ]
+    assert sorted(captions(search(demo_client, q='"meet and confer" -Calipatria'))) == [
+        "Harrison v. Sample",
+        "Luckert v. Brannon",
+    ]
+
+
+def test_matches_are_marked_in_an_escaped_snippet(seeded, demo_client):
+    html = search(demo_client, q="Calipatria").content.decode()
+    assert "<mark>Calipatria</mark>" in html
+
+
+def test_filters_party_prisoner_status_dates_and_case(seeded, demo_client):
+    assert captions(search(demo_client, q="discovery", party="Luckert")) == ["Luckert v. Brannon"]
+    assert len(captions(search(demo_client, q="discovery", prisoner="on", pro_se="on"))) == 3
+    assert len(captions(search(demo_client, q="discovery", status="filed"))) == 3
+    assert captions(search(demo_client, q="discovery", status="draft")) == []
+    dated = search(demo_client, q="discovery", date_from="2014-01-01", date_to="2014-12-31")
+    assert captions(dated) == ["Luckert v. Brannon"]
+    assert captions(search(demo_client, case="C 07-959 SI")) == ["Harrison v. Sample"]
+    assert captions(search(demo_client, order_type="imported", party="Crawford")) == ["Crawford v. Beard"]
+
+
+def test_facets_count_order_types_judges_and_years(seeded, demo_client):
+    facets = search(demo_client, q='"meet and confer"').context["results"].facets
+    assert [(f.label, f.count) for f in facets.order_types] == [("Imported", 3)]
+    assert sorted((f.label, f.count) for f in facets.judges) == [
+        ("Elizabeth D. Laporte", 1),
+        ("Maria-Elena James", 1),
+        ("Susan Illston", 1),
+    ]
+    assert [(f.label, f.count) for f in facets.years] == [("2016", 1), ("2014", 1), ("2007", 1)]
+
+
+def test_filters_stay_in_the_url_and_facet_links_keep_them(seeded, demo_client):
+    illston = seeded["Harrison v. Sample"].assigned_judge
+    html = search(demo_client, q="discovery", prisoner="on").content.decode()
+    assert 'value="discovery"' in html
+    assert f"judge={illston.pk}" in html and "prisoner=on" in html  # facet links keep the query
+    shared = demo_client.get(f"{SEARCH}?q=discovery&prisoner=on&judge={illston.pk}")
+    assert captions(shared) == ["Harrison v. Sample"]
+
+
+def test_sort_by_date_puts_newest_first(seeded, demo_client):
+    response = search(demo_client, q="discovery", sort="date")
+    assert captions(response) == ["Crawford v. Beard", "Luckert v. Brannon", "Harrison v. Sample"]
+
+
+def test_search_box_on_home_page_and_in_nav(demo_client):
+    html = demo_client.get(reverse("orders:home")).content.decode()
+    assert html.count(f'action="{SEARCH}"') == 2
+
+
+# --- Chambers isolation ----------------------------------------------------------------------
+
+
+def test_search_shows_only_the_users_chambers_orders(seeded, client):
+    membership = MembershipFactory(judge=seeded["Harrison v. Sample"].assigned_judge)
+    client.force_login(membership.user)
+    assert captions(search(client, q='"meet and confer"')) == ["Harrison v. Sample"]
+    facets = search(client, q="discovery").context["results"].facets
+    assert [f.label for f in facets.judges] == ["Susan Illston"]
+
+
+def test_an_outsider_finds_nothing_and_cannot_filter_by_another_judge(seeded, client, outsider):
+    client.force_login(outsider)
+    assert captions(search(client, q='"meet and confer"')) == []
+    judge = seeded["Crawford v. Beard"].assigned_judge
+    response = search(client, q="discovery", judge=judge.pk)
+    assert "Unknown judge" in response.content.decode()
+    assert response.context["results"] is None
+
+
+def test_sealed_case_orders_are_hidden_from_the_referred_chambers(db, client):
+    case = CaseFactory(sealed=True)
+    membership = MembershipFactory()
+    case.referred_judge = membership.judge
+    case.save()
+    OrderFactory(case=case, judge=membership.judge, body="Sealed settlement terms.")
+    client.force_login(membership.user)
+    assert captions(search(client, q="settlement")) == []
+
+
+# --- Query counts ----------------------------------------------------------------------------
+
+
+def test_one_query_for_the_page_plus_the_facets_whatever_the_number_of_hits(
+    db, client, django_assert_max_num_queries
+):
+    membership = MembershipFactory()
+    client.force_login(membership.user)
+    for n in range(30):
+        case = CaseFactory(assigned_judge=membership.judge)
+        PartyFactory(case=case)
+        OrderFactory(case=case, body=f"Motion {n} for discovery is denied.", date=datetime.date(2020, 1, 1))
+    # session + user, judges (form), judge ids, then the candidates (count, facets) and the page
+    with django_assert_max_num_queries(6):
+        response = search(client, q="discovery")
+    assert response.context["results"].total == 30
+    assert len(response.context["results"].hits) == 20
+    with django_assert_max_num_queries(6):
+        search(client, q="discovery", page=2)
+
+
+# --- Bad input: a clear message or an empty result, never a 500 -------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"meet and confer',  # unbalanced quote
+        '""',
+        "confer\"'",
+        "-",
+        "or or or",
+        "!!! ((( ]]] &&& |||",
+        "Robert'); DROP TABLE orders_order;--",
+        "<script>alert('x')</script>",
+        "disc\x00overy",
+        "\x01\x02\x7f\u202e\ufeff",
+        "😀 émoji ünïcode",
+        "a" * 10_000,
+    ],
+)
+def test_bad_queries_never_fail(seeded, demo_client, query):
+    response = demo_client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+
+
+def test_unbalanced_quote_still_searches_the_phrase(seeded, demo_client):
+    assert len(captions(search(demo_client, q='"meet and confer'))) == 3
+
+
+def test_only_stop_words_says_so(seeded, demo_client):
+    response = search(demo_client, q="the of and")
+    assert response.context["results"].hits == []
+    assert MESSAGE_ONLY_STOP_WORDS in response.content.decode().replace("&#x27;", "'")
+
+
+def test_a_very_long_query_is_shortened_with_a_message(seeded, demo_client):
+    response = search(demo_client, q="Calipatria " + "x" * 10_000)
+    assert MESSAGE_TRUNCATED.format(n=MAX_QUERY_LENGTH) in response.content.decode()
+    assert captions(response) == ["Crawford v. Beard"]  # the words before the cut are searched
+
+
+def test_nul_and_control_characters_are_dropped(seeded, demo_client):
+    assert captions(search(demo_client, q="Calipatria\x00\x1f")) == ["Crawford v. Beard"]
+
+
+def test_html_in_the_query_is_escaped(seeded, demo_client):
+    html = search(demo_client, q="<b>bold</b> Calipatria").content.decode()
+    assert "<b>bold</b>" not in html
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"judge": "abc"}, "Unknown judge"),
+        ({"judge": "99999999999999999999999"}, "Unknown judge"),
+        ({"status": "lost"}, "Select a valid choice"),
+        ({"order_type": "DROP TABLE"}, "Unknown order type"),
+        ({"date_from": "2016-13-45"}, "Enter a valid date"),
+        ({"date_from": "2017-01-01", "date_to": "2016-01-01"}, "after the"),
+        ({"case": "not a number"}, "is not a case number"),
+        ({"sort": "random()"}, "Select a valid choice"),
+    ],
+)
+def test_unknown_filter_values_give_a_message_and_no_results(seeded, demo_client, params, message):
+    response = search(demo_client, q="discovery", **params)
+    assert message in response.content.decode()
+    assert response.context["results"] is None
+
+
+def test_a_page_past_the_end_shows_the_last_page_with_a_message(seeded, demo_client):
+    response = search(demo_client, q="discovery", page="99")
+    assert "There is no page 99" in response.content.decode()
+    assert len(captions(response)) == 3
+    assert len(captions(search(demo_client, q="discovery", page="x"))) == 3
+    assert len(captions(search(demo_client, q="discovery", page="-5"))) == 3
+
+
+def test_nothing_found_says_so(seeded, demo_client):
+    assert "No orders match." in search(demo_client, q="habeas").content.decode()
+
+
+def test_parse_query_understands_the_web_search_syntax():
+    parsed = parse_query('"meet and confer" or Calipatria -vacated 3:14-cv-5578')
+    assert parsed.case_key == "14-cv-05578"
+    assert [[(t.text, t.negated, t.phrase) for t in group] for group in parsed.groups] == [
+        [("meet and confer", False, True)],
+        [("Calipatria", False, False), ("vacated", True, False)],
+    ]
+
+
+# --- PostgreSQL only: full-text behaviour ----------------------------------------------------
+
+
+@postgres_only
+def test_stemming_finds_other_forms_of_a_word(seeded, demo_client):
+    assert captions(search(demo_client, q="vacate")) == ["Luckert v. Brannon"]
+    assert len(captions(search(demo_client, q="conferring"))) == 3
+
+
+@postgres_only
+def test_title_and_caption_matches_rank_above_body_matches(seeded, demo_client):
+    # "extension" is in Crawford's title; the other orders do not have it at all, so use a word in
+    # Harrison's caption ("Sample") that Crawford's body does not have, and one in a body only.
+    ranked = captions(search(demo_client, q="discovery or sample"))
+    assert ranked[0] == "Harrison v. Sample"
+
+
+@postgres_only
+def test_highlight_is_ts_headline_with_the_text_escaped(seeded, demo_client):
+    crawford = seeded["Crawford v. Beard"].orders.get()
+    crawford.body = "Fees & costs: the <script>alert(1)</script> motion is moot. " + crawford.body
+    crawford.save()
+    html = search(demo_client, q="moot").content.decode()
+    assert "<mark>moot</mark>" in html
+    assert "Fees &amp; costs" in html  # the text is escaped
+    assert "<script>alert(1)" not in html  # (ts_headline also drops tag-like words)
+
+
+@postgres_only
+def test_search_document_follows_changes_to_case_parties_and_judge(seeded, demo_client):
+    case = seeded["Harrison v. Sample"]
+    case.short_caption = "Harrison v. Zyzzyva"
+    case.save()
+    assert captions(search(demo_client, q="Zyzzyva")) == ["Harrison v. Zyzzyva"]
+    services.party_create(case=case, name="Quetzal Ombudsman", role="defendant")
+    assert captions(search(demo_client, q="Quetzal")) == ["Harrison v. Zyzzyva"]
+    judge = case.assigned_judge
+    judge.full_name = "Susan Xylophone"
+    judge.save()
+    assert captions(search(demo_client, q="Xylophone")) == ["Harrison v. Zyzzyva"]
+    case.parties.filter(name="Quetzal Ombudsman").delete()
+    assert captions(search(demo_client, q="Quetzal")) == []
+
+
+@postgres_only
+def test_an_order_saved_through_the_service_is_searchable_at_once(demo, demo_client):
+    case = demo["Luckert v. Brannon"]
+    services.order_create(
+        case=case,
+        order_type="grant_extension",
+        judge=case.assigned_judge,
+        title="ORDER GRANTING EXTENSION OF TIME",
+        body="The deadline is extended to the equinox.",
+        created_by=UserFactory(),
+    )
+    assert captions(search(demo_client, q="equinox")) == ["Luckert v. Brannon"]
+
+
+@postgres_only
+def test_only_the_shown_page_is_highlighted(db, django_assert_max_num_queries):
+    membership = MembershipFactory()
+    for n in range(25):
+        OrderFactory(case=CaseFactory(assigned_judge=membership.judge), body=f"Order {n}: discovery denied.")
+    results = search_orders(membership.user, SearchParams(q="discovery"))
+    assert results.total == 25
+    assert all("<mark>discovery</mark>" in hit.snippet for hit in results.hits)
+    assert len(results.hits) == 20
