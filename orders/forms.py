@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from crispy_forms.bootstrap import FieldWithButtons, StrictButton
@@ -51,7 +52,8 @@ def step_helper(form: forms.Form) -> FormHelper:
 
 
 def entry_label(entry: DocketEntry) -> str:
-    return f"Dkt. No. {entry.number} · filed {entry.date_filed:%B} {entry.date_filed.day}, {entry.date_filed.year}"
+    filed = entry.date_filed
+    return f"Dkt. No. {entry.number} · filed {filed:%B} {filed.day}, {filed.year}"
 
 
 class CaseStepForm(forms.Form):
@@ -96,6 +98,11 @@ class CaseStepForm(forms.Form):
             ),
             Field("case", template="orders/wizard/_case_choices.html"),
         )
+
+    @property
+    def selected(self) -> str:
+        value = self["case"].value()
+        return str(getattr(value, "pk", value) or "")
 
     def _results(self) -> list[Case]:
         cases = selectors.cases_for_user(self.user)
@@ -145,15 +152,24 @@ class OrderTypeStepForm(forms.Form):
         self.helper = step_helper(self)
         self.helper.layout = Layout(Field("order_type", template="orders/wizard/_type_choices.html"))
 
+    @property
+    def selected(self) -> str:
+        return str(self["order_type"].value() or "")
+
     def clean_order_type(self) -> str:
         key = self.cleaned_data["order_type"]
         order_type = registry.get(key)
-        if self.case is not None and order_type.needs_entries:
-            if not registry.fitting_entries(order_type, self.case).exists():
-                kinds = " or ".join(order_type.resolves_kinds) or "docket entry"
-                raise ValidationError(
-                    ERROR_TYPE_NEEDS_ENTRIES, code="no_fitting_entry", params={"title": order_type.title.title(), "kinds": kinds}
-                )
+        if (
+            self.case is not None
+            and order_type.needs_entries
+            and not registry.fitting_entries(order_type, self.case).exists()
+        ):
+            kinds = " or ".join(order_type.resolves_kinds) or "docket entry"
+            raise ValidationError(
+                ERROR_TYPE_NEEDS_ENTRIES,
+                code="no_fitting_entry",
+                params={"title": order_type.title.title(), "kinds": kinds},
+            )
         return key
 
 
@@ -183,6 +199,14 @@ class EntriesStepForm(forms.Form):
             self.initial["entries"] = [entry.pk for entry in self.fitting]
         self.helper = step_helper(self)
         self.helper.layout = Layout(Field("entries", template="orders/wizard/_entry_choices.html"))
+
+
+    @property
+    def selected(self) -> set[str]:
+        value = self["entries"].value() or []
+        if not isinstance(value, list | tuple):
+            value = [value]
+        return {str(getattr(item, "pk", item)) for item in value}
 
 
 class ReviewStepForm(forms.Form):

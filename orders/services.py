@@ -278,7 +278,11 @@ def order_duplicate(*, order: Order, case: Case, created_by: AbstractBaseUser) -
     values = {**(order.details or {}), **order_type.initial(case=case, entries=entries)}
     form = order_type.Form(data=form_data_from_values(order_type.Form, "details", values), prefix="details")
     if not form.is_valid():
-        errors = "; ".join(f"{form.fields[name].label or name}: {' '.join(msgs)}" for name, msgs in form.errors.items() if name in form.fields)
+        errors = "; ".join(
+            f"{form.fields[name].label or name}: {' '.join(msgs)}"
+            for name, msgs in form.errors.items()
+            if name in form.fields
+        )
         raise ValidationError(ERROR_DUPLICATE_DETAILS, params={"errors": errors or "invalid"})
     return order_draft_create(
         case=case,

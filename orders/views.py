@@ -88,7 +88,9 @@ def order_duplicate(request: HttpRequest, order_id: int) -> HttpResponse:
     order_type = order_type_or_none(order.order_type)
     form = DuplicateForm(request.POST or None, user=request.user, exclude=order.case)
     if order_type is None:
-        messages.error(request, f"The order type “{order.order_type}” no longer exists; it cannot be duplicated.")
+        messages.error(
+            request, f"The order type “{order.order_type}” no longer exists; it cannot be duplicated."
+        )
         return redirect("orders:order_detail", order.pk)
     if request.method == "POST" and form.is_valid():
         case = selectors.case_get_for_user(request.user, form.cleaned_data["case"].pk)
@@ -98,9 +100,13 @@ def order_duplicate(request: HttpRequest, order_id: int) -> HttpResponse:
             for message in error.messages:
                 form.add_error("case", message)
         else:
-            messages.success(request, f"Drafted “{new_order.title}” in {case.short_caption}. Review the text.")
+            messages.success(
+                request, f"Drafted “{new_order.title}” in {case.short_caption}. Review the text."
+            )
             return redirect("orders:order_detail", new_order.pk)
-    return render(request, "orders/order_duplicate.html", {"order": order, "form": form, "order_type": order_type})
+    return render(
+        request, "orders/order_duplicate.html", {"order": order, "form": form, "order_type": order_type}
+    )
 
 
 @require_GET

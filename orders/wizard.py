@@ -241,6 +241,9 @@ class DraftWizard(SessionWizardView):
             order_type = self.current_order_type()
             form_class = order_type.Form if order_type is not None else DetailsPlaceholderForm
             form = form_class(data=data, prefix="details", initial=self.get_form_initial("details"))
+            for field in form.fields.values():
+                if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
+                    field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
             form.helper = step_helper(form)
             return form
         if step == "review":
@@ -367,7 +370,13 @@ class DraftWizard(SessionWizardView):
     def prefill_from_order(self, order: Order) -> None:
         """Store answers for every step from a saved draft, as if the user had posted them."""
         store = self.storage.set_step_data
-        store("order_type", {"order_type-order_type": [order.order_type], f"order_type-{BASIS_FIELD}": [self.basis("order_type")]})
+        store(
+            "order_type",
+            {
+                "order_type-order_type": [order.order_type],
+                f"order_type-{BASIS_FIELD}": [self.basis("order_type")],
+            },
+        )
         order_type = self.current_order_type()
         if order_type is None:
             return
@@ -472,7 +481,9 @@ class DraftWizard(SessionWizardView):
             return JsonResponse({"error": "The earlier steps are incomplete."}, status=409)
         form = self.get_form("review", data=self.request.POST)
         if not form.is_valid():
-            return JsonResponse({"error": " ".join(form.errors.get("__all__", [])) or "Fix the text first."}, status=422)
+            return JsonResponse(
+                {"error": " ".join(form.errors.get("__all__", [])) or "Fix the text first."}, status=422
+            )
         document = document_for_draft(
             case=case,
             title=form.cleaned_data["title"],
@@ -483,7 +494,7 @@ class DraftWizard(SessionWizardView):
         )
         pdf = render_pdf(document)
         pages = [
-            "data:image/png;base64," + base64.b64encode(render_page_png(pdf, index, scale=1.0)).decode()
+            "data:image/png;base64," + base64.b64encode(render_page_png(pdf, index, scale=1.5)).decode()
             for index in range(page_count(pdf))
         ]
         return JsonResponse({"pages": pages})
@@ -532,9 +543,7 @@ class DraftWizard(SessionWizardView):
 
 
 def is_tampered(form: forms.Form) -> bool:
-    return any(
-        error.code in TAMPER_CODES for errors in form.errors.as_data().values() for error in errors
-    )
+    return any(error.code in TAMPER_CODES for errors in form.errors.as_data().values() for error in errors)
 
 
 def typed_text(post: Mapping[str, Any]) -> list[tuple[str, str]]:
