@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from crispy_forms.bootstrap import FieldWithButtons, StrictButton
@@ -200,7 +199,6 @@ class EntriesStepForm(forms.Form):
         self.helper = step_helper(self)
         self.helper.layout = Layout(Field("entries", template="orders/wizard/_entry_choices.html"))
 
-
     @property
     def selected(self) -> set[str]:
         value = self["entries"].value() or []
@@ -283,14 +281,42 @@ def body_of_paragraphs(paragraphs: list[str]) -> str:
     return join_body(parse_body("\n\n".join(paragraphs)))
 
 
-def form_data_from_values(form_class: type[forms.Form], prefix: str, values: Mapping[str, Any]) -> dict:
-    """Posted-form data (lists of strings) that reproduce ``values`` in ``form_class``."""
-    form = form_class(prefix=prefix, initial=dict(values))
+ORDER_DATE_FIELD = "order_date"
+
+
+def add_order_date_field(form: forms.Form) -> forms.Form:
+    """Put the order's date (printed after “Dated:”) first among a details form's fields."""
+    field = forms.DateField(
+        label="Date of the order",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Printed after “Dated:”. Leave it empty to print a blank date line for the judge.",
+    )
+    form.fields = {ORDER_DATE_FIELD: field, **form.fields}
+    for field in form.fields.values():
+        if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
+            field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return form
+
+
+def posted_date(value: Any) -> Any:
+    """A posted date string as a date, or None when it is empty or not a date."""
+    try:
+        return forms.DateField().clean(value) if value else None
+    except ValidationError:
+        return None
+
+
+def form_data_from_form(form: forms.Form, names: Any) -> dict[str, list[str]]:
+    """Posted-form data (lists of strings) reproducing the initial values of ``form``'s fields
+    named in ``names``: how a saved draft's answers are put back into the wizard."""
     data: dict[str, list[str]] = {}
     for name in form.fields:
-        if name not in values or values[name] is None:
+        if name not in names:
             continue
         value = form[name].value()
+        if value is None:
+            continue
         if isinstance(value, list | tuple):
             data[form.add_prefix(name)] = [str(getattr(item, "pk", item)) for item in value]
         else:

@@ -4,11 +4,13 @@ and raises ``django.core.exceptions.ValidationError`` with a message a user can 
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 from .models import (
@@ -257,17 +259,15 @@ ERROR_DUPLICATE_NO_ENTRY = (
     "“%(title)s” rules on a pending docket entry, and that case has none it could rule on. "
     "Start a new draft in that case instead."
 )
-ERROR_DUPLICATE_DETAILS = (
-    "The details of this order do not fit that case (%(errors)s). Start a new draft in that case instead."
-)
 
 
 @transaction.atomic
 def order_duplicate(*, order: Order, case: Case, created_by: AbstractBaseUser) -> Order:
-    """A new draft of the same order type in another case. The type writes its text anew for that
-    case: the case's own facts (names, entries, dates) come from the type's ``initial``, the other
-    answers (options, rule cites) from the order copied."""
-    from .forms import form_data_from_values
+    """A new draft of the same order type in another case, written anew for that case.
+
+    The case's own facts (names, pending entries, what the type reads from the case) come from
+    the type's ``initial`` for the new case; the other answers (options, rule cites) are those of
+    the order copied. Text edited by hand in the order copied is not carried over."""
     from .order_types import registry
     from .selectors import drafting_judge
 
@@ -275,20 +275,13 @@ def order_duplicate(*, order: Order, case: Case, created_by: AbstractBaseUser) -
     entries = list(registry.fitting_entries(order_type, case))
     if order_type.needs_entries and not entries:
         raise ValidationError(ERROR_DUPLICATE_NO_ENTRY, params={"title": order_type.title.title()})
-    values = {**(order.details or {}), **order_type.initial(case=case, entries=entries)}
-    form = order_type.Form(data=form_data_from_values(order_type.Form, "details", values), prefix="details")
-    if not form.is_valid():
-        errors = "; ".join(
-            f"{form.fields[name].label or name}: {' '.join(msgs)}"
-            for name, msgs in form.errors.items()
-            if name in form.fields
-        )
-        raise ValidationError(ERROR_DUPLICATE_DETAILS, params={"errors": errors or "invalid"})
+    initial = order_type.initial(case=case, entries=entries)
+    data = json.loads(json.dumps({**(order.details or {}), **initial}, cls=DjangoJSONEncoder))
     return order_draft_create(
         case=case,
         order_type_key=order_type.key,
         entries=entries,
-        data=form.cleaned_data,
+        data=data,
         created_by=created_by,
         judge=drafting_judge(created_by, case),
     )

@@ -34,6 +34,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
@@ -42,15 +43,18 @@ from formtools.wizard.views import SessionWizardView, StepsHelper
 
 from . import selectors, services
 from .forms import (
+    ORDER_DATE_FIELD,
     TAMPER_CODES,
     CaseStepForm,
     EntriesStepForm,
     OrderTypeStepForm,
     ReviewStepForm,
+    add_order_date_field,
     body_digest,
     body_of_paragraphs,
-    form_data_from_values,
+    form_data_from_form,
     paragraphs_of,
+    posted_date,
     step_helper,
 )
 from .models import Case, DocketEntry, Order
@@ -120,9 +124,14 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def order_date(data: Mapping[str, Any]) -> datetime.date | None:
-    value = data.get("date") or data.get("order_date")
+def order_date(details: Mapping[str, Any]) -> datetime.date | None:
+    value = details.get(ORDER_DATE_FIELD)
     return value if isinstance(value, datetime.date) else None
+
+
+def type_data(details: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers to the order type's own fields (the details step also asks the order's date)."""
+    return {name: value for name, value in details.items() if name != ORDER_DATE_FIELD}
 
 
 class DraftWizard(SessionWizardView):
@@ -204,8 +213,9 @@ class DraftWizard(SessionWizardView):
             return "", ""
         entries = self.current_entries()
         judge = selectors.drafting_judge(self.request.user, case)
-        title = order_type.title_for(case=case, entries=entries, data=details)
-        body = order_type.render_body(case=case, entries=entries, data=details, judge=judge)
+        data = type_data(details)
+        title = order_type.title_for(case=case, entries=entries, data=data)
+        body = order_type.render_body(case=case, entries=entries, data=data, judge=judge)
         return title, body
 
     def basis(self, step: str) -> str:
@@ -231,19 +241,28 @@ class DraftWizard(SessionWizardView):
     def get_form_initial(self, step: str) -> dict[str, Any]:
         if step == "details":
             case, order_type = self.current_case(), self.current_order_type()
+            initial = {ORDER_DATE_FIELD: timezone.localdate()}
             if case is not None and order_type is not None:
-                return dict(order_type.initial(case=case, entries=self.current_entries()))
+                initial.update(order_type.initial(case=case, entries=self.current_entries()))
+            return initial
         return {}
 
     def get_form(self, step: str | None = None, data: Any = None, files: Any = None) -> forms.Form:
         step = step or self.steps.current
         if step == "details":
             order_type = self.current_order_type()
-            form_class = order_type.Form if order_type is not None else DetailsPlaceholderForm
-            form = form_class(data=data, prefix="details", initial=self.get_form_initial("details"))
-            for field in form.fields.values():
-                if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
-                    field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            initial = self.get_form_initial("details")
+            if data is not None:
+                date = posted_date(data.get(f"details-{ORDER_DATE_FIELD}"))
+            else:
+                date = initial.get(ORDER_DATE_FIELD)
+            if order_type is not None:
+                form = order_type.get_form(
+                    case=self.current_case(), data=data, initial=initial, order_date=date, prefix="details"
+                )
+            else:
+                form = DetailsPlaceholderForm(data=data, prefix="details", initial=initial)
+            add_order_date_field(form)
             form.helper = step_helper(form)
             return form
         if step == "review":
@@ -261,7 +280,8 @@ class DraftWizard(SessionWizardView):
         """The form of ``step`` with the answers stored for it, when they still apply."""
         data = self.storage.get_step_data(step)
         self.review_outdated = False
-        if data is not None and data.get(f"{step}-{BASIS_FIELD}") != self.basis(step):
+        stored_basis = data.get(f"{step}-{BASIS_FIELD}") if data is not None else None
+        if stored_basis is not None and stored_basis != self.basis(step):
             data = None
         if data is not None and step == "review":
             title, body = self.generated()
@@ -383,7 +403,11 @@ class DraftWizard(SessionWizardView):
         entry_ids = [str(entry.pk) for entry in order.docket_entries.all()]
         store("entries", {"entries-entries": entry_ids, f"entries-{BASIS_FIELD}": [self.basis("entries")]})
         self.clear_caches()
-        details = form_data_from_values(order_type.Form, "details", order.details or {})
+        values = {**(order.details or {}), ORDER_DATE_FIELD: order.date}
+        form = add_order_date_field(
+            order_type.get_form(case=order.case, initial=values, order_date=order.date, prefix="details")
+        )
+        details = form_data_from_form(form, values)
         details[f"details-{BASIS_FIELD}"] = [self.basis("details")]
         store("details", details)
         self.clear_caches()
@@ -418,10 +442,11 @@ class DraftWizard(SessionWizardView):
                 form = self.stored_form(self.steps.current) if self.order else self.get_form()
                 return self.render(form, typed=typed_text(request.POST))
             done = request.session.get(DONE_SESSION_KEY, {})
-            if self.storage.extra_data.get("nonce") in done:
+            nonce = self.storage.extra_data.get("nonce")
+            if nonce and nonce in done:
                 messages.info(request, MESSAGE_ALREADY_SAVED)
                 self.storage.reset()
-                return redirect("orders:order_detail", done[self.storage.extra_data["nonce"]])
+                return redirect("orders:order_detail", done[nonce])
             messages.info(request, MESSAGE_RESTORED)
 
         management_form = ManagementForm(request.POST, prefix=self.prefix)
@@ -504,7 +529,7 @@ class DraftWizard(SessionWizardView):
         details = form_dict["details"].cleaned_data
         review = form_dict["review"].cleaned_data
         entries = self.current_entries()
-        data = jsonable(details)
+        data = jsonable(type_data(details))
         try:
             if self.order is not None:
                 order = services.order_update(
