@@ -16,4 +16,6 @@ urlpatterns = [
     path("orders/<int:order_id>/edit/", DraftWizard.as_view(), name="order_edit"),
     path("orders/<int:order_id>/duplicate/", views.order_duplicate, name="order_duplicate"),
     path("orders/<int:order_id>/delete/", views.order_delete, name="order_delete"),
+    path("orders/<int:order_id>/pdf/", views.order_pdf, name="order_pdf"),
+    path("orders/<int:order_id>/pages/<int:page>.png", views.order_page_png, name="order_page_png"),
 ]

@@ -3,15 +3,19 @@
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
 from .body import parse_body
 from .forms import DuplicateForm
 from .models import Order
+from .pdf import page_count, pdf_filename, render_order_pdf, render_page_png
 from .wizard import order_type_or_none, unfinished_wizards
+
+PREVIEW_SCALE = 1.5  # 108 dpi: a US Letter page is 918 × 1188 pixels
 
 
 @require_GET
@@ -42,8 +46,6 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 
 def _page_count(order: Order) -> int:
     """How many pages the order prints on (cached per version of the order)."""
-    from .pdf import page_count, render_order_pdf
-
     key = f"order-pages:{order.pk}:{order.updated_at.timestamp()}"
     count = cache.get(key)
     if count is None:
@@ -116,3 +118,44 @@ def draft_list(request: HttpRequest) -> HttpResponse:
     others = [order for order in drafts if order.created_by_id != request.user.pk]
     context = {"mine": mine, "others": others, "unfinished": unfinished_wizards(request)}
     return render(request, "orders/draft_list.html", context)
+
+
+ERROR_SIGNATURE_CHOICE = "signature must be “field” or “conformed”."
+
+
+def _pdf_options(request: HttpRequest) -> dict | None:
+    signature = request.GET.get("signature", "field")
+    if signature not in ("field", "conformed"):
+        return None
+    return {"final": request.GET.get("final") == "1", "signature": signature}
+
+
+@require_GET
+def order_pdf(request: HttpRequest, order_id: int) -> HttpResponse:
+    """The order's PDF as a download: a draft (watermarked), or ``?final=1`` signature-ready."""
+    order = selectors.order_get_for_user(request.user, order_id)
+    options = _pdf_options(request)
+    if options is None:
+        return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
+    pdf = render_order_pdf(order, **options)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=pdf_filename(order, final=options["final"])
+    )
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@require_GET
+def order_page_png(request: HttpRequest, order_id: int, page: int) -> HttpResponse:
+    """A preview of one page (1-based) of the order's PDF."""
+    order = selectors.order_get_for_user(request.user, order_id)
+    options = _pdf_options(request)
+    if options is None:
+        return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
+    pdf = render_order_pdf(order, **options)
+    if not 1 <= page <= page_count(pdf):
+        raise Http404("The order has no such page.")
+    response = HttpResponse(render_page_png(pdf, page - 1, scale=PREVIEW_SCALE), content_type="image/png")
+    response["Cache-Control"] = "private, no-cache"
+    return response
