@@ -15,7 +15,6 @@ from orders.wizard import MESSAGE_EXPIRED, MESSAGE_RESTORED, SNAPSHOT_FIELD
 
 from .factories import CaseFactory, DocketEntryFactory, PartyFactory
 from .wizard_helpers import (
-    MANAGEMENT,
     details_values,
     form_of,
     form_values,
@@ -213,7 +212,9 @@ def test_an_empty_title_or_text_stays_on_the_review_step(demo_client, crawford):
     response = post_step(demo_client, NEW, "review", data)
     assert step_of(response) == "review"
     assert "The order needs a title." in response.content.decode()
-    data = {k: ("" if k.startswith("review-paragraph_") else v) for k, v in form_values(form_of(response)).items()}
+    data = {
+        k: ("" if k.startswith("review-paragraph_") else v) for k, v in form_values(form_of(response)).items()
+    }
     data["review-title"] = "ORDER"
     response = post_step(demo_client, NEW, "review", data)
     assert step_of(response) == "review"
@@ -264,7 +265,9 @@ def test_changed_answers_under_edited_text_keep_the_edits_and_warn(demo_client, 
     assert "Hand-written paragraph." not in response.content.decode()
 
 
-def test_html_and_template_tags_in_a_paragraph_are_stored_and_shown_literally(demo_client, crawford, settings):
+def test_html_and_template_tags_in_a_paragraph_are_stored_and_shown_literally(
+    demo_client, crawford, settings
+):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
     review = form_values(form_of(response))
     hostile = "<script>alert(1)</script> <b>bold</b> {{ settings.SECRET_KEY }} {% now 'Y' %}"
@@ -389,7 +392,7 @@ def test_preview_returns_the_pages_as_png(demo_client, crawford):
 
 def _expire_wizard(client) -> None:
     session = client.session
-    for key in [k for k in session.keys() if k.startswith("wizard_")]:
+    for key in [k for k in session.keys() if k.startswith("wizard_")]:  # noqa: SIM118 - no __iter__
         del session[key]
     session.save()
 
