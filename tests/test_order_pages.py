@@ -23,7 +23,7 @@ def luckert_order(demo):
 
 def test_order_page_shows_the_order_and_its_actions(demo_client, luckert_order):
     html = demo_client.get(reverse("orders:order_detail", args=[luckert_order.pk])).content.decode()
-    assert "Order Denying Motion For Discovery" in html  # the title
+    assert "Order Denying Motion for Discovery" in html  # the title
     assert "Luckert v. Brannon" in html and "C 13-4426 EDL (PR)" in html
     assert 'id="order-status">Draft<' in html
     assert "Plaintiff proceeds with a pro se civil rights complaint" in html
@@ -91,7 +91,7 @@ def test_drafts_list_shows_the_users_and_the_chambers_drafts_only(client, demo, 
     html = client.get(reverse("orders:draft_list")).content.decode()
     mine_at, others_at = html.index('id="my-drafts"'), html.index('id="chambers-drafts"')
     assert mine_at < html.index("My Order") < others_at
-    assert html.index("Order Of Colleague") > others_at
+    assert html.index("Order of Colleague") > others_at
     assert "Another Chambers" not in html
     assert f'href="{reverse("orders:order_edit", args=[mine.pk])}"' in html
     assert theirs.pk and foreign.pk
