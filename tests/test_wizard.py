@@ -14,6 +14,7 @@ from orders.order_types import registry
 from orders.wizard import MESSAGE_EXPIRED, MESSAGE_RESTORED, SNAPSHOT_FIELD
 
 from .factories import CaseFactory, DocketEntryFactory, PartyFactory
+from .pdf_helpers import body_text, normalise
 from .wizard_helpers import (
     details_values,
     form_of,
@@ -279,6 +280,9 @@ def test_html_and_template_tags_in_a_paragraph_are_stored_and_shown_literally(
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt; {{ settings.SECRET_KEY }}" in html
     assert "<script>alert(1)" not in html
     assert settings.SECRET_KEY not in html
+    pdf = demo_client.get(reverse("orders:order_pdf", args=[order.pk])).content
+    assert normalise(hostile) in body_text(pdf)
+    assert settings.SECRET_KEY not in body_text(pdf)
 
 
 # -- stale, tampered and expired posts ----------------------------------------------------------
