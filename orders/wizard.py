@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import datetime
 import decimal
+import logging
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -59,6 +60,7 @@ from .forms import (
 )
 from .models import Case, DocketEntry, Order
 from .order_types import registry
+from .pdf import FontMissingError, document_for_draft, page_count, render_page_png, render_pdf
 
 STEP_LABELS = {
     "case": "Case",
@@ -85,6 +87,8 @@ MESSAGE_ALREADY_SAVED = "This draft was already saved; here it is."
 MESSAGE_NOT_EDITABLE = "Only a draft can be edited; this order is “%s”."
 MESSAGE_SAVED = "Draft saved: %s."
 MESSAGE_UPDATED = "Draft updated: %s."
+
+logger = logging.getLogger(__name__)
 
 MANAGEMENT_PREFIX = "order_wizard"
 SNAPSHOT_FIELD = "wizard_snapshot"
@@ -432,6 +436,8 @@ class DraftWizard(SessionWizardView):
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         request = self.request
+        if request.POST.get("preview") and self.storage.current_step is None and not self.restore_snapshot():
+            return JsonResponse({"error": "Your session expired: save or reload the page."}, status=409)
         if self.storage.current_step is None:
             if not self.restore_snapshot():
                 self.storage.reset()
@@ -500,8 +506,6 @@ class DraftWizard(SessionWizardView):
 
     def preview(self) -> HttpResponse:
         """Pages of the order as it stands on the review step, as PNG data URLs (JSON)."""
-        from .pdf import document_for_draft, page_count, render_page_png, render_pdf
-
         case, order_type = self.current_case(), self.current_order_type()
         details = self.current_details()
         if case is None or order_type is None or details is None:
@@ -519,7 +523,11 @@ class DraftWizard(SessionWizardView):
             date=order_date(details),
             judge=selectors.drafting_judge(self.request.user, case),
         )
-        pdf = render_pdf(document)
+        try:
+            pdf = render_pdf(document)
+        except FontMissingError:
+            logger.exception("Preview of a draft failed: the pleading-paper font is missing")
+            return JsonResponse({"error": "The preview is unavailable: the PDF font is missing."}, status=503)
         pages = [
             "data:image/png;base64," + base64.b64encode(render_page_png(pdf, index, scale=1.5)).decode()
             for index in range(page_count(pdf))
@@ -583,7 +591,11 @@ def typed_text(post: Mapping[str, Any]) -> list[tuple[str, str]]:
             continue
         value = post.get(key, "")
         if isinstance(value, str) and len(value.strip()) > 1:
-            label = key.split("-", 1)[1].replace("_", " ").capitalize()
+            name = key.split("-", 1)[1]
+            if name.startswith("paragraph_") and name[10:].isdigit():
+                label = f"Paragraph {int(name[10:]) + 1}"
+            else:
+                label = name.replace("_", " ").capitalize()
             typed.append((label, value))
     return typed
 

@@ -411,3 +411,12 @@ def _type_for(case) -> str:
 def test_every_entry_kind_an_order_type_resolves_exists():
     kinds = {kind for order_type in registry.all() for kind in order_type.resolves_kinds}
     assert kinds <= set(EntryKind.values)
+
+
+def test_preview_after_the_session_expired_says_so_in_json(demo_client, crawford):
+    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    review = form_values(form_of(response))
+    _expire_wizard(demo_client)
+    preview = post_step(demo_client, NEW, "review", {**review, "preview": "1"})
+    assert preview.status_code == 409
+    assert "expired" in preview.json()["error"]
