@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -635,4 +637,84 @@ def order_import_file(
     text = read_order_file(name, data)
     return order_import(
         text=text, filename=name, imported_by=imported_by, court=court, allowed_judges=allowed_judges
+    )
+
+
+# --- Editing, duplicating and deleting drafts (the wizard and the order page) ----------------
+
+ERROR_ORDER_NOT_DRAFT = "Only a draft can be changed or deleted; this order is “%(status)s”."
+
+
+def _check_draft(order: Order) -> None:
+    if order.status != Order.Status.DRAFT:
+        raise ValidationError(ERROR_ORDER_NOT_DRAFT, params={"status": order.get_status_display()})
+
+
+@transaction.atomic
+def order_update(
+    *,
+    order: Order,
+    order_type_key: str,
+    entries: Iterable[DocketEntry],
+    data: dict[str, Any],
+    title: str,
+    body: str,
+    date: datetime.date | None = None,
+) -> Order:
+    """Save the edited text and answers of a draft, and the docket entries it rules on."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    _check_draft(order)
+    entries = _check_entries_in_case(order.case, entries)
+    order.order_type = order_type_key
+    order.title = title
+    order.body = body
+    order.details = data or {}
+    order.date = date
+    order.full_clean()
+    order.save(update_fields=["order_type", "title", "body", "details", "date", "updated_at"])
+    wanted = {entry.pk for entry in entries}
+    order.entry_links.exclude(docket_entry_id__in=wanted).delete()
+    linked = set(order.entry_links.values_list("docket_entry_id", flat=True))
+    OrderDocketEntry.objects.bulk_create(
+        [OrderDocketEntry(order=order, docket_entry=entry) for entry in entries if entry.pk not in linked]
+    )
+    return order
+
+
+@transaction.atomic
+def order_delete(*, order: Order) -> None:
+    """Delete a draft (and its links to docket entries); other statuses are kept."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    _check_draft(order)
+    order.delete()
+
+
+ERROR_DUPLICATE_NO_ENTRY = (
+    "“%(title)s” rules on a pending docket entry, and that case has none it could rule on. "
+    "Start a new draft in that case instead."
+)
+
+
+@transaction.atomic
+def order_duplicate(*, order: Order, case: Case, created_by: AbstractBaseUser) -> Order:
+    """A new draft of the same order type in another case, written anew for that case.
+
+    The case's own facts (names, pending entries, what the type reads from the case) come from
+    the type's ``initial`` for the new case; the other answers (options, rule cites) are those of
+    the order copied. Text edited by hand in the order copied is not carried over."""
+    from .selectors import drafting_judge
+
+    order_type = registry.get(order.order_type)
+    entries = list(registry.fitting_entries(order_type, case))
+    if order_type.needs_entries and not entries:
+        raise ValidationError(ERROR_DUPLICATE_NO_ENTRY, params={"title": order_type.title.title()})
+    initial = order_type.initial(case=case, entries=entries)
+    data = json.loads(json.dumps({**(order.details or {}), **initial}, cls=DjangoJSONEncoder))
+    return order_draft_create(
+        case=case,
+        order_type_key=order_type.key,
+        entries=entries,
+        data=data,
+        created_by=created_by,
+        judge=drafting_judge(created_by, case),
     )

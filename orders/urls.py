@@ -1,11 +1,20 @@
 from django.urls import path
 
 from . import docket_views, views
+from .wizard import DraftWizard
 
 app_name = "orders"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # The drafting wizard and the order pages.
+    path("drafts/", views.draft_list, name="draft_list"),
+    path("drafts/new/", DraftWizard.as_view(), name="draft_new"),
+    path("cases/<int:case_id>/draft/", DraftWizard.as_view(), name="draft_for_case"),
+    path("orders/<int:order_id>/", views.order_detail, name="order_detail"),
+    path("orders/<int:order_id>/edit/", DraftWizard.as_view(), name="order_edit"),
+    path("orders/<int:order_id>/duplicate/", views.order_duplicate, name="order_duplicate"),
+    path("orders/<int:order_id>/delete/", views.order_delete, name="order_delete"),
     path("orders/<int:order_id>/pdf/", views.order_pdf, name="order_pdf"),
     path("orders/<int:order_id>/pages/<int:page>.png", views.order_page_png, name="order_page_png"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),

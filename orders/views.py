@@ -2,18 +2,23 @@
 
 from dataclasses import dataclass
 
+from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
-from .forms import ImportOrdersForm, SearchForm, cleaned_query_data
+from .body import parse_body
+from .forms import DuplicateForm
 from .importing import ImportFileError
 from .models import Order
 from .pdf import page_count, pdf_filename, render_order_pdf, render_page_png
 from .search import search_orders
+from .search_forms import ImportOrdersForm, SearchForm, cleaned_query_data
+from .wizard import order_type_or_none, unfinished_wizards
 
 PREVIEW_SCALE = 1.5  # 108 dpi: a US Letter page is 918 × 1188 pixels
 
@@ -39,6 +44,85 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "orders": selectors.orders_for_user(request.user).filter(case=case),
     }
     return render(request, "orders/case_detail.html", context)
+
+
+# -- Order pages ------------------------------------------------------------------------------
+
+
+def _page_count(order: Order) -> int:
+    """How many pages the order prints on (cached per version of the order)."""
+    key = f"order-pages:{order.pk}:{order.updated_at.timestamp()}"
+    count = cache.get(key)
+    if count is None:
+        count = page_count(render_order_pdf(order))
+        cache.set(key, count, 60 * 60 * 24)
+    return count
+
+
+@require_GET
+def order_detail(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    context = {
+        "order": order,
+        "case": order.case,
+        "caption": order.case.caption(),
+        "blocks": parse_body(order.body),
+        "entries": sorted(order.docket_entries.all(), key=lambda entry: entry.number),
+        "pages": range(1, _page_count(order) + 1),
+        "order_type": order_type_or_none(order.order_type),
+    }
+    return render(request, "orders/order_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def order_delete(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    if order.status != Order.Status.DRAFT:
+        messages.error(request, services.ERROR_ORDER_NOT_DRAFT % {"status": order.get_status_display()})
+        return redirect("orders:order_detail", order.pk)
+    if request.method == "POST":
+        case = order.case
+        services.order_delete(order=order)
+        messages.success(request, f"The draft “{order.title}” in {case.short_caption} was deleted.")
+        return redirect("orders:draft_list")
+    return render(request, "orders/order_delete.html", {"order": order})
+
+
+@require_http_methods(["GET", "POST"])
+def order_duplicate(request: HttpRequest, order_id: int) -> HttpResponse:
+    """Draft the same kind of order in another case: the type writes its text for that case."""
+    order = selectors.order_get_for_user(request.user, order_id)
+    order_type = order_type_or_none(order.order_type)
+    form = DuplicateForm(request.POST or None, user=request.user, exclude=order.case)
+    if order_type is None:
+        messages.error(
+            request, f"The order type “{order.order_type}” no longer exists; it cannot be duplicated."
+        )
+        return redirect("orders:order_detail", order.pk)
+    if request.method == "POST" and form.is_valid():
+        case = selectors.case_get_for_user(request.user, form.cleaned_data["case"].pk)
+        try:
+            new_order = services.order_duplicate(order=order, case=case, created_by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error("case", message)
+        else:
+            messages.success(
+                request, f"Drafted “{new_order.title}” in {case.short_caption}. Review the text."
+            )
+            return redirect("orders:order_detail", new_order.pk)
+    return render(
+        request, "orders/order_duplicate.html", {"order": order, "form": form, "order_type": order_type}
+    )
+
+
+@require_GET
+def draft_list(request: HttpRequest) -> HttpResponse:
+    drafts = list(selectors.drafts_for_user(request.user))
+    mine = [order for order in drafts if order.created_by_id == request.user.pk]
+    others = [order for order in drafts if order.created_by_id != request.user.pk]
+    context = {"mine": mine, "others": others, "unfinished": unfinished_wizards(request)}
+    return render(request, "orders/draft_list.html", context)
 
 
 ERROR_SIGNATURE_CHOICE = "signature must be “field” or “conformed”."
