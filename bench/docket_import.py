@@ -48,17 +48,7 @@ def main() -> None:
             continue
         try:
             with transaction.atomic():
-                plan = services.docket_import_preview(docket=docket)
-                if plan.unknown_court:
-                    services.court_create_for_docket(code=docket.court_code, name=docket.court_name)
-                    plan = services.docket_import_preview(docket=docket)
-                for match in plan.unknown_judges:
-                    services.judge_create(
-                        court=plan.court,
-                        full_name=match.parsed.name,
-                        initials=match.parsed.initials,
-                        signature_title=match.parsed.signature_title_guess,
-                    )
+                services.docket_add_missing(docket=docket)
                 start = time.perf_counter()
                 services.docket_import_preview(docket=docket)
                 preview = time.perf_counter() - start

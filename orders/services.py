@@ -401,6 +401,24 @@ def court_create_for_docket(*, code: str, name: str) -> Court:
     return court_create(name=name, code=code, heading_line_1=line_1, heading_line_2=line_2)
 
 
+@transaction.atomic
+def docket_add_missing(*, docket: ParsedDocket) -> ImportPlan:
+    """Add the court and the judges a docket names that the app does not know (what a clerk does
+    with the preview's “add” buttons, for the command's ``--add-missing``); returns the new plan."""
+    plan = docket_import_preview(docket=docket)
+    if plan.unknown_court:
+        court_create_for_docket(code=docket.court_code, name=docket.court_name or docket.court_code)
+        plan = docket_import_preview(docket=docket)
+    for match in plan.unknown_judges:
+        judge_create(
+            court=plan.court,
+            full_name=match.parsed.name,
+            initials=match.parsed.initials,
+            signature_title=match.parsed.signature_title_guess,
+        )
+    return docket_import_preview(docket=docket)
+
+
 # --- Drafting from an order type (orders.order_types) ------------------------------------------
 
 ERROR_UNKNOWN_ORDER_TYPE = "There is no order type “%(key)s”; choose one of the listed order types."

@@ -41,17 +41,7 @@ def docket_json(name: str) -> dict:
 
 def add_missing_court_and_judges(docket: ParsedDocket) -> None:
     """What a clerk does on the preview page: add the court and judges it offers to add."""
-    plan = services.docket_import_preview(docket=docket)
-    if plan.unknown_court:
-        services.court_create_for_docket(code=docket.court_code, name=docket.court_name)
-        plan = services.docket_import_preview(docket=docket)
-    for match in plan.unknown_judges:
-        services.judge_create(
-            court=plan.court,
-            full_name=match.parsed.name,
-            initials=match.parsed.initials,
-            signature_title=match.parsed.signature_title_guess,
-        )
+    services.docket_add_missing(docket=docket)
 
 
 def import_docket(name: str, *, data: bytes | None = None, user=None) -> services.DocketImportResult:

@@ -76,7 +76,7 @@ class Command(BaseCommand):
         docket = parse_docket(path.read_bytes())
         plan = services.docket_import_preview(docket=docket, user=user)
         if add_missing and not dry_run and (plan.unknown_court or plan.unknown_judges):
-            self._add_missing(docket, plan)
+            services.docket_add_missing(docket=docket)
             plan = services.docket_import_preview(docket=docket, user=user)
         if plan.problems:
             raise ValidationError(plan.problems)
@@ -101,18 +101,3 @@ class Command(BaseCommand):
                 f"{result.parties_updated + result.entries_updated} changed)"
             )
         return "unchanged", f"{result.case.number} unchanged"
-
-    def _add_missing(self, docket, plan) -> None:
-        court = plan.court
-        if court is None:
-            court = services.court_create_for_docket(
-                code=docket.court_code, name=docket.court_name or docket.court_code
-            )
-            plan = services.docket_import_preview(docket=docket)
-        for match in plan.unknown_judges:
-            services.judge_create(
-                court=court,
-                full_name=match.parsed.name,
-                initials=match.parsed.initials,
-                signature_title=match.parsed.signature_title_guess,
-            )
