@@ -4,8 +4,11 @@ from .base import TimeStampedModel
 from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge
 from .orders import Order, OrderDocketEntry, OrderStatus
+from .workflow import AuditAction, AuditEvent, OrderComment, SignedPdf
 
 __all__ = [
+    "AuditAction",
+    "AuditEvent",
     "Caption",
     "CaptionSide",
     "Case",
@@ -15,9 +18,11 @@ __all__ = [
     "EntryKind",
     "Judge",
     "Order",
+    "OrderComment",
     "OrderDocketEntry",
     "OrderStatus",
     "Party",
     "PartyRole",
+    "SignedPdf",
     "TimeStampedModel",
 ]
