@@ -1,0 +1,22 @@
+"""The pleading-paper PDF of an order: the only place the app talks to WeasyPrint.
+
+document = document_for_order(order)          # or document_for_draft(...) from the wizard
+pdf = render_pdf(document, final=True)        # bytes; cached by content
+png = render_page_png(pdf, 0, scale=1.5)      # a page preview
+"""
+
+from .document import OrderDocument, document_for_draft, document_for_order
+from .fonts import FontMissingError
+from .preview import page_count, render_page_png
+from .render import render_order_pdf, render_pdf
+
+__all__ = [
+    "FontMissingError",
+    "OrderDocument",
+    "document_for_draft",
+    "document_for_order",
+    "page_count",
+    "render_order_pdf",
+    "render_page_png",
+    "render_pdf",
+]

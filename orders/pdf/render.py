@@ -1,0 +1,247 @@
+"""Order → PDF bytes through WeasyPrint. Nothing else in the app talks to WeasyPrint.
+
+Speed: the stylesheet is parsed once and the font configuration reused for every render; fonts
+are embedded whole (subsetting is the largest cost of a render); a rendered PDF is kept in an
+LRU cache keyed by a SHA-256 of everything printed plus the options, so the same order is
+never laid out twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import logging
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from django.contrib.staticfiles import finders
+from django.template import engines
+from weasyprint import CSS, HTML
+from weasyprint import Document as LaidOutDocument
+from weasyprint.text.fonts import FontConfiguration
+
+from ..body import parse_body
+from ..models import Order
+from .document import OrderDocument, document_for_order
+from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
+from .fonts import FONT_FAMILY, require_font
+
+logger = logging.getLogger(__name__)
+
+Signature = Literal["field", "conformed"]
+
+TEMPLATE_NAME = "pdf/order.html"
+STYLESHEET = "pdf/pleading.css"
+PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72 in.
+GRID_PT = 24.0  # one numbered line
+LINES_PER_PAGE = 28
+SIGNATURE_RULE_OFFSET_PT = 18.0  # .signature-line::after { top: 18pt }
+SIGNATURE_FIELD_NAME = "JudgeSignature"
+CACHE_SIZE = 64
+
+ERROR_SIGNATURE = "signature must be “field” or “conformed”, not {value!r}."
+
+#: WeasyPrint options of every render (see ``bench/bench_pdf.py`` for what each one saves).
+PDF_OPTIONS: dict[str, Any] = {"full_fonts": True, "optimize_images": False, "hinting": False}
+PDFA_VARIANT = "pdf/a-3b"
+
+
+@dataclass(frozen=True)
+class _Resources:
+    font_config: FontConfiguration
+    stylesheet: CSS
+    template: Any
+    digest: str  # of the template and stylesheet sources: part of every cache key
+
+
+@functools.cache
+def _resources() -> _Resources:
+    require_font(FONT_FAMILY)
+    css_path = finders.find(STYLESHEET)
+    css_text = Path(css_path).read_text(encoding="utf-8")
+    font_config = FontConfiguration()
+    fetcher = StaticOnlyFetcher()
+    stylesheet = CSS(
+        string=css_text, base_url=static_url(STYLESHEET), url_fetcher=fetcher, font_config=font_config
+    )
+    template = engines["django"].get_template(TEMPLATE_NAME)
+    template_source = Path(template.origin.name).read_text(encoding="utf-8")
+    digest = hashlib.sha256((css_text + "\0" + template_source).encode("utf-8")).hexdigest()
+    return _Resources(font_config=font_config, stylesheet=stylesheet, template=template, digest=digest)
+
+
+def new_fetcher() -> StaticOnlyFetcher:
+    """The URL fetcher of one render (a function so tests can spy on it)."""
+    return StaticOnlyFetcher()
+
+
+def date_text(document: OrderDocument) -> str:
+    date = document.date
+    return f"{date:%B} {date.day}, {date.year}" if date else ""
+
+
+def build_html(
+    document: OrderDocument, *, draft: bool, conformed: bool, pads: dict[str, float] | None = None
+) -> str:
+    """The HTML of the order (escaped by the template); ``pads`` are bottom margins in pt by id."""
+    pads = pads or {}
+    blocks = parse_body(document.body)
+    context = {
+        "doc": document,
+        "draft": draft,
+        "conformed": conformed,
+        "date_text": date_text(document),
+        "line_numbers": range(1, LINES_PER_PAGE + 1),
+        "caption_pad": _pt(pads.get("snap-caption")),
+        "blocks": [
+            {
+                "kind": block.kind,
+                "text": block.text,
+                "keep": index >= len(blocks) - 2,
+                "snap_id": f"snap-quote-{index}",
+                "pad": _pt(pads.get(f"snap-quote-{index}")),
+            }
+            for index, block in enumerate(blocks)
+        ],
+    }
+    return _resources().template.render(context)
+
+
+def _pt(value: float | None) -> str:
+    return f"{value:.3f}" if value else ""
+
+
+def _element_boxes(layout: LaidOutDocument, predicate):
+    """(page index, box) of every laid-out box whose element matches ``predicate``."""
+    for index, page in enumerate(layout.pages):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and getattr(box, "element_tag", None) and predicate(box):
+                yield index, box
+
+
+def _snap_pads(layout: LaidOutDocument) -> dict[str, float]:
+    """Bottom margins that bring each single-spaced block back to a multiple of 24pt."""
+    heights: dict[str, float] = {}
+    for _, box in _element_boxes(layout, lambda b: (b.element.get("id") or "").startswith("snap-")):
+        if box.element_tag not in ("div", "blockquote"):
+            continue
+        ident = box.element.get("id")
+        heights[ident] = heights.get(ident, 0.0) + box.margin_height() * PT_PER_PX
+    pads = {}
+    for ident, height in heights.items():
+        remainder = height % GRID_PT
+        if 0.01 < remainder < GRID_PT - 0.01:
+            pads[ident] = GRID_PT - remainder
+    return pads
+
+
+def _layout(
+    document: OrderDocument, *, draft: bool, conformed: bool, options: dict[str, Any]
+) -> LaidOutDocument:
+    resources = _resources()
+
+    def lay_out(pads: dict[str, float]) -> LaidOutDocument:
+        html = HTML(
+            string=build_html(document, draft=draft, conformed=conformed, pads=pads),
+            base_url=STATIC_BASE_URL,
+            url_fetcher=new_fetcher(),
+        )
+        return html.render(stylesheets=[resources.stylesheet], font_config=resources.font_config, **options)
+
+    layout = lay_out({})
+    pads = _snap_pads(layout)
+    if pads:
+        layout = lay_out(pads)
+    return layout
+
+
+@dataclass(frozen=True)
+class SignatureLine:
+    page_index: int
+    x1: float  # PDF points, origin bottom-left
+    x2: float
+    y: float
+
+
+def signature_line(layout: LaidOutDocument) -> SignatureLine:
+    """Where the judge's signature line is, in PDF coordinates."""
+    for index, box in _element_boxes(layout, lambda b: b.element.get("id") == "signature-line"):
+        page_height = layout.pages[index].height * PT_PER_PX
+        x1 = box.border_box_x() * PT_PER_PX
+        x2 = x1 + box.border_width() * PT_PER_PX
+        y = page_height - (box.border_box_y() * PT_PER_PX + SIGNATURE_RULE_OFFSET_PT)
+        return SignatureLine(page_index=index, x1=x1, x2=x2, y=y)
+    raise LookupError("The rendered order has no signature line.")
+
+
+def _add_signature_field(pdf: bytes, line: SignatureLine) -> bytes:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    box = (round(line.x1), round(line.y - 6), round(line.x2), round(line.y + 36))
+    append_signature_field(
+        writer, SigFieldSpec(sig_field_name=SIGNATURE_FIELD_NAME, on_page=line.page_index, box=box)
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+_cache: OrderedDict[str, bytes] = OrderedDict()
+_cache_lock = threading.Lock()
+_render_lock = threading.Lock()  # WeasyPrint's shared font configuration is not thread-safe
+
+
+def cache_clear() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def render_pdf(
+    document: OrderDocument, *, final: bool = False, signature: Signature = "field", pdfa: bool = False
+) -> bytes:
+    """The order as PDF bytes: a draft (DRAFT watermark) or the final, signature-ready PDF.
+
+    ``signature="field"`` gives the final PDF an empty signature field over the judge's line;
+    ``"conformed"`` prints “/s/ Name” on the line instead. ``pdfa`` writes PDF/A-3b."""
+    if signature not in ("field", "conformed"):
+        raise ValueError(ERROR_SIGNATURE.format(value=signature))
+    resources = _resources()
+    key = hashlib.sha256(
+        f"{document.fingerprint()}|{final}|{signature}|{pdfa}|{resources.digest}".encode()
+    ).hexdigest()
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    pdf = _render_uncached(document, final=final, signature=signature, pdfa=pdfa)
+    with _cache_lock:
+        _cache[key] = pdf
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return pdf
+
+
+def _render_uncached(document: OrderDocument, *, final: bool, signature: Signature, pdfa: bool) -> bytes:
+    options = dict(PDF_OPTIONS)
+    if pdfa:
+        options["pdf_variant"] = PDFA_VARIANT
+    with _render_lock:
+        layout = _layout(document, draft=not final, conformed=signature == "conformed", options=options)
+        pdf = layout.write_pdf(**options)
+    if final and signature == "field":
+        pdf = _add_signature_field(pdf, signature_line(layout))
+    return pdf
+
+
+def render_order_pdf(
+    order: Order, *, final: bool = False, signature: Signature = "field", pdfa: bool = False
+) -> bytes:
+    """A stored order's PDF (cached by content: an unchanged order is not rendered again)."""
+    return render_pdf(document_for_order(order), final=final, signature=signature, pdfa=pdfa)
