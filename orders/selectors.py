@@ -69,8 +69,13 @@ def can_view(user: User, order: Order) -> bool:
 
 
 def can_edit(user: User, order: Order) -> bool:
-    """Clerks and the judge may change an order until it is signed."""
-    return can_view(user, order) and role_for(user, order) in EDITING_ROLES and not order.is_signed
+    """Clerks and the judge may change a draft; once sent for signature it is sent back to be
+    changed, and once signed never."""
+    return (
+        can_view(user, order)
+        and role_for(user, order) in EDITING_ROLES
+        and order.status == Order.Status.DRAFT
+    )
 
 
 def can_send_for_signature(user: User, order: Order) -> bool:

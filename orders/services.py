@@ -221,6 +221,14 @@ def order_create(
 
 # --- Workflow: review, signing, filing, corrections; every step audited. ---------------------
 
+ERROR_ORDER_NOT_DRAFT = "Only a draft can be changed or deleted; this order is “%(status)s”."
+
+
+def _check_draft(order: Order) -> None:
+    if order.status != Order.Status.DRAFT:
+        raise ValidationError(ERROR_ORDER_NOT_DRAFT, params={"status": order.get_status_display()})
+
+
 ERROR_ORDER_SIGNED = (
     "This order is signed and can no longer be changed. To correct it, draft an amended order."
 )
@@ -254,22 +262,31 @@ class OrderVersionConflict(ValidationError):
         self.current = current
         self.yours = yours
 
+    def their_changes(self) -> list:
+        """What changed between the version the user started from and the current one."""
+        from .diffs import version_diff
+
+        base = self.current.history.filter(version=self.yours).order_by("-history_id").first()
+        return version_diff(base, self.current) if base is not None else []
+
 
 def audit_record(
     *,
     user: User | None,
     action: str,
     order: Order | None = None,
+    order_id: int | None = None,
     ip: str | None = None,
     detail: str = "",
 ) -> AuditEvent:
-    """Append one event to the audit log (in the caller's transaction, if any)."""
+    """Append one event to the audit log (in the caller's transaction, if any). ``order_id``
+    names an order by id only (e.g. one the user was refused), without describing it."""
     authenticated = user is not None and user.is_authenticated
     event = AuditEvent(
         user=user if authenticated else None,
         username=user.get_username() if authenticated else "",
         action=action,
-        order_ref=order.pk if order is not None else None,
+        order_ref=order.pk if order is not None else order_id,
         order_repr=str(order)[:400] if order is not None else "",
         judge_id=order.judge_id if order is not None else None,
         ip_address=ip or None,
@@ -287,6 +304,8 @@ def _refusals_audited(*, user: User, order: Order | None, attempted: str, ip: st
     try:
         yield
     except (ValidationError, PermissionDenied) as error:
+        if order is not None and order.pk and Order.objects.filter(pk=order.pk).exists():
+            order.refresh_from_db()  # forget the refused changes (the database rolled them back)
         message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
         logger.warning(
             "refused %s of order %s for %s: %s", attempted, getattr(order, "pk", None), user, message
@@ -318,8 +337,10 @@ def _claim_version(order: Order, expected_version: int | None, *, allow_signed: 
     order.version = expected + 1
 
 
-def _save_with_history(order: Order, *, reason: str = "") -> None:
+def _save_with_history(order: Order, *, user: User | None, reason: str = "") -> None:
     order._change_reason = reason[:100]
+    if user is not None and user.is_authenticated:
+        order._history_user = user
     order.full_clean()
     order.save()
 
@@ -327,40 +348,53 @@ def _save_with_history(order: Order, *, reason: str = "") -> None:
 def order_update(
     *,
     order: Order,
-    user: User,
-    expected_version: int | None,
+    user: User | None = None,
+    expected_version: int | None = None,
+    order_type_key: str | None = None,
+    entries: Iterable[DocketEntry] | None = None,
+    data: dict[str, Any] | None = None,
     title: str | None = None,
     body: str | None = None,
     date: datetime.date | Literal[False] | None = False,
-    details: dict[str, Any] | None = None,
-    docket_entries: Iterable[DocketEntry] | None = None,
     ip: str | None = None,
 ) -> Order:
-    """Change a draft's text. Refused for a signed order (ERROR_ORDER_SIGNED), for a user whose
-    role does not allow editing, and when the order changed since ``expected_version``."""
+    """Save the edited text and answers of a draft, and the docket entries it rules on (``None``
+    leaves a field as it is; ``date=None`` clears the date).
+
+    Refused for a signed order (ERROR_ORDER_SIGNED), for any other non-draft, for a user whose role
+    does not allow editing, and when the order changed since ``expected_version`` (the version the
+    user's form was built from: OrderVersionConflict, nothing saved). Refusals are audited."""
     with _refusals_audited(user=user, order=order, attempted="edit", ip=ip):
         if order.is_signed:
             raise ValidationError(ERROR_ORDER_SIGNED)
-        _check(selectors.can_edit(user, order), "edit")
+        _check_draft(order)
+        if user is not None:
+            _check(selectors.can_edit(user, order), "edit")
         with transaction.atomic():
-            before = {"title": order.title, "body": order.body, "date": order.date}
+            before = {"title": order.title, "body": order.body, "date": order.date, "details": order.details}
             _claim_version(order, expected_version)
+            if order_type_key is not None:
+                order.order_type = order_type_key
             if title is not None:
                 order.title = title
             if body is not None:
                 order.body = body
             if date is not False:
                 order.date = date
-            if details is not None:
-                order.details = details
-            _save_with_history(order, reason="edited")
-            if docket_entries is not None:
-                entries = _check_entries_in_case(order.case, docket_entries)
-                order.entry_links.all().delete()
+            if data is not None:
+                order.details = data
+            _save_with_history(order, user=user, reason="edited")
+            if entries is not None:
+                entries = _check_entries_in_case(order.case, entries)
+                wanted = {entry.pk for entry in entries}
+                order.entry_links.exclude(docket_entry_id__in=wanted).delete()
+                linked = set(order.entry_links.values_list("docket_entry_id", flat=True))
                 OrderDocketEntry.objects.bulk_create(
-                    [OrderDocketEntry(order=order, docket_entry=entry) for entry in entries]
+                    [OrderDocketEntry(order=order, docket_entry=e) for e in entries if e.pk not in linked]
                 )
             changed = [field for field, value in before.items() if getattr(order, field) != value]
+            if order.details != before["details"] and "details" not in changed:
+                changed.append("details")
             audit_record(
                 user=user,
                 action=AuditAction.EDITED,
@@ -388,7 +422,7 @@ def order_send_for_signature(
         with transaction.atomic():
             _claim_version(order, expected_version)
             order.status = Order.Status.READY
-            _save_with_history(order, reason="sent for signature")
+            _save_with_history(order, user=user, reason="sent for signature")
             audit_record(user=user, action=AuditAction.SENT, order=order, ip=ip)
     return order
 
@@ -411,7 +445,7 @@ def order_send_back(
         with transaction.atomic():
             _claim_version(order, expected_version)
             order.status = Order.Status.DRAFT
-            _save_with_history(order, reason="sent back for changes")
+            _save_with_history(order, user=user, reason="sent back for changes")
             note = OrderComment(order=order, author=user, text=comment)
             note.full_clean()
             note.save()
@@ -449,7 +483,7 @@ def order_sign(
             if order.date is None:
                 order.date = timezone.localdate()
             order.status = Order.Status.SIGNED
-            _save_with_history(order, reason=f"signed ({signature})")
+            _save_with_history(order, user=user, reason=f"signed ({signature})")
             pdf = render_order_pdf(order, final=True, signature=signature)
             signed = SignedPdf(
                 order=order,
@@ -483,7 +517,7 @@ def order_mark_filed(
             _claim_version(order, None, allow_signed=True)
             order.status = Order.Status.FILED
             order.filed_docket_number = docket_number
-            _save_with_history(order, reason="filed")
+            _save_with_history(order, user=user, reason="filed")
             detail = f"Dkt. No. {docket_number}" if docket_number else ""
             audit_record(user=user, action=AuditAction.FILED, order=order, ip=ip, detail=detail)
     return order
@@ -509,7 +543,7 @@ def order_amend(*, order: Order, user: User, ip: str | None = None) -> Order:
                 created_by=user,
                 amends=order,
             )
-            _save_with_history(amended, reason=f"amends order {order.pk}")
+            _save_with_history(amended, user=user, reason=f"amends order {order.pk}")
             OrderDocketEntry.objects.bulk_create(
                 [OrderDocketEntry(order=amended, docket_entry=entry) for entry in order.docket_entries.all()]
             )
@@ -526,12 +560,14 @@ def order_amend(*, order: Order, user: User, ip: str | None = None) -> Order:
     return amended
 
 
-def order_delete(*, order: Order, user: User, ip: str | None = None) -> None:
-    """Delete a draft; a signed order never."""
+def order_delete(*, order: Order, user: User | None = None, ip: str | None = None) -> None:
+    """Delete a draft (and its links to docket entries); a signed order never."""
     with _refusals_audited(user=user, order=order, attempted="delete", ip=ip):
         if order.is_signed:
             raise ValidationError(ERROR_DELETE_SIGNED)
-        _check(selectors.can_edit(user, order), "delete")
+        _check_draft(order)
+        if user is not None:
+            _check(selectors.can_edit(user, order), "delete")
         with transaction.atomic():
             audit_record(user=user, action=AuditAction.DELETED, order=order, ip=ip)
             order.delete()

@@ -1,5 +1,9 @@
 """The review workflow: roles, status changes, optimistic locking, history, audit."""
 
+import hashlib
+import io
+
+import pdfplumber
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
@@ -9,6 +13,7 @@ from orders.diffs import version_diff
 from orders.models import AuditEvent, ChambersMembership, Order, OrderComment
 
 from .factories import CaseFactory, MembershipFactory, UserFactory
+from .test_security import has_draft_watermark
 
 pytestmark = pytest.mark.django_db
 Role = ChambersMembership.Role
@@ -31,6 +36,11 @@ def chambers():
         created_by=clerk.user,
     )
     return {"clerk": clerk.user, "judge": judge_user, "reader": reader, "order": order}
+
+
+def pdf_text(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return "\n".join(page.extract_text() or "" for page in document.pages)
 
 
 def fresh(order):
@@ -142,3 +152,61 @@ def test_the_audit_log_refuses_update_and_delete_in_the_database(chambers):
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).delete()
     assert AuditEvent.objects.get(pk=event.pk).detail == event.detail
+
+
+def test_the_judge_signs_once_and_the_signed_order_never_changes(chambers):
+    order = chambers["order"]
+    services.order_send_for_signature(order=order, user=chambers["clerk"])
+    with pytest.raises(PermissionDenied):
+        services.order_sign(order=fresh(order), user=chambers["clerk"], signature="conformed")
+    signed = services.order_sign(order=fresh(order), user=chambers["judge"], signature="conformed")
+    order = fresh(order)
+    assert order.status == "signed"
+    assert order.date is not None
+    pdf = bytes(signed.pdf)
+    assert pdf.startswith(b"%PDF")
+    assert signed.sha256 == hashlib.sha256(pdf).hexdigest()
+    assert not has_draft_watermark(pdf)
+    assert "/s/" in pdf_text(pdf)
+
+    for attempt in (
+        lambda: services.order_update(
+            order=order, user=chambers["judge"], expected_version=order.version, body="x"
+        ),
+        lambda: services.order_send_back(order=order, user=chambers["judge"], comment="redo"),
+        lambda: services.order_delete(order=order, user=chambers["judge"]),
+        lambda: services.order_sign(order=order, user=chambers["judge"], signature="field"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            attempt()
+        assert error.value.messages[0] in (services.ERROR_ORDER_SIGNED, services.ERROR_DELETE_SIGNED)
+    assert fresh(order).body == "The motion is DENIED."
+    assert AuditEvent.objects.filter(action="refused", order_ref=order.pk).count() >= 5
+    assert AuditEvent.objects.get(action="signed", order_ref=order.pk).detail == f"SHA-256 {signed.sha256}"
+
+
+def test_the_database_refuses_to_change_a_signed_orders_text(chambers):
+    order = chambers["order"]
+    services.order_send_for_signature(order=order, user=chambers["clerk"])
+    services.order_sign(order=fresh(order), user=chambers["judge"], signature="field")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Order.objects.filter(pk=order.pk).update(body="Quietly rewritten.")
+    assert fresh(order).body == "The motion is DENIED."
+
+
+def test_filing_records_the_docket_number_and_amending_links_a_new_draft(chambers):
+    order = chambers["order"]
+    services.order_send_for_signature(order=order, user=chambers["clerk"])
+    services.order_sign(order=fresh(order), user=chambers["judge"], signature="field")
+    with pytest.raises(PermissionDenied):
+        services.order_mark_filed(order=fresh(order), user=chambers["reader"], docket_number=61)
+    services.order_mark_filed(order=fresh(order), user=chambers["clerk"], docket_number=61)
+    order = fresh(order)
+    assert (order.status, order.filed_docket_number) == ("filed", 61)
+    amended = services.order_amend(order=order, user=chambers["clerk"])
+    assert amended.amends == order
+    assert amended.status == "draft"
+    assert amended.title == "AMENDED ORDER DENYING DISCOVERY MOTION"
+    assert amended.body == order.body
+    services.order_update(order=amended, user=chambers["clerk"], expected_version=1, body="Corrected.")
+    assert fresh(order).body == "The motion is DENIED."
