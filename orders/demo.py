@@ -14,6 +14,7 @@ from django.db import transaction
 
 from . import services
 from .models import Case, ChambersMembership, Court, Judge, Party
+from .order_types import registry
 from .selectors import case_find_by_number
 
 DEMO_USERNAME = "clerk"
@@ -155,6 +156,75 @@ CASES = [
 ]
 
 
+# The three seed orders (../shared/seeds), drafted through ``services.order_draft_create``.
+# ``data`` holds what the type cannot prefill from the demo case: facts absent from the
+# database and each chambers' way of writing (capitalisation, quotes, citations).
+SEED_ORDERS = [
+    {
+        "case": "14-cv-05578-MEJ",
+        "order_type": "deny_discovery_extension",
+        "entries": [53],
+        "date": D(2016, 11, 9),
+        "data": {
+            "court_style": "capital",
+            "quotes": "curly",
+            "docket_style": "no",
+            "terminate_line": True,
+            "prior_institution": "Pelican Bay State Prison",
+            "prior_institution_short": "PBSP",
+            "request_purpose": "respond Defendants' discovery requests",  # sic, as the order reads
+            "rule_37_citation": "Fed. R. Civ. P. 37(a)",
+            "local_rule_citation": "N.D. Cal. L.R. 37",
+        },
+    },
+    {
+        "case": "C 13-4426 EDL (PR)",
+        "order_type": "deny_discovery_motion",
+        "entries": [19],
+        "date": D(2014, 2, 10),
+        "title": "ORDER DENYING MOTION FOR DISCOVERY",
+        "data": {
+            "court_style": "lower",
+            "quotes": "straight",
+            "docket_style": "no",
+            "terminate_line": False,
+            "motion": "motion for discovery",
+            "disposition": "VACATED",
+            "background": True,
+            "advise_send_requests": True,
+            "no_court_discovery": False,
+            "conclusion_heading": True,
+            "explain_rule_5d": True,
+            "rule_5d_citation": "Fed.R.Civ.P. 5(d)",
+            "rule_37_citation": "Fed. R. Civ. P. 37(a)",
+            "local_rule_citation": "N.D. Cal. Local Rule 37",
+        },
+    },
+    {
+        "case": "C 07-959 SI (pr)",
+        "order_type": "deny_discovery_motion",
+        "entries": [7],
+        "date": D(2007, 5, 18),
+        "data": {
+            "court_style": "lower",
+            "quotes": "straight",
+            "docket_style": "hash",
+            "terminate_line": False,
+            "motion": "motion for discovery",
+            "disposition": "DENIED",
+            "background": False,
+            "advise_send_requests": False,
+            "no_court_discovery": True,
+            "conclusion_heading": False,
+            "explain_rule_5d": True,
+            "rule_5d_citation": "Fed. R. Civ. P. 5(d)",
+            "rule_37_citation": "Fed. R. Civ. P. 37(a)(2)(B)",
+            "local_rule_citation": "N. D. Cal. Local Rule 37",
+        },
+    },
+]
+
+
 @dataclass
 class DemoResult:
     created: list[str] = field(default_factory=list)
@@ -183,7 +253,9 @@ def load_demo() -> DemoResult:
     for spec in CASES:
         _load_case(court, judges, spec, result)
 
-    _load_users(judges, result)
+    clerk = _load_users(judges, result)
+    for spec in SEED_ORDERS:
+        _draft_seed_order(court, clerk, spec, result)
     return result
 
 
@@ -218,7 +290,7 @@ def _load_case(court: Court, judges: dict[str, Judge], spec: dict, result: DemoR
     return case
 
 
-def _load_users(judges: dict[str, Judge], result: DemoResult) -> None:
+def _load_users(judges: dict[str, Judge], result: DemoResult):
     User = get_user_model()
     clerk = User.objects.filter(username=DEMO_USERNAME).first()
     if clerk is None:
@@ -246,3 +318,25 @@ def _load_users(judges: dict[str, Judge], result: DemoResult) -> None:
         if not ChambersMembership.objects.filter(user=user, judge=judge).exists():
             services.membership_create(user=user, judge=judge, role=role)
             result.created.append(f"membership {user.username} → {judge.initials}")
+    return clerk
+
+
+def _draft_seed_order(court: Court, clerk, spec: dict, result: DemoResult) -> None:
+    """Draft a seed order through the service the wizard's finish step calls: the type's
+    prefill from the case, plus the facts of the real order that the database does not hold."""
+    case = case_find_by_number(spec["case"], queryset=Case.objects.filter(court=court)).get()
+    if case.orders.filter(order_type=spec["order_type"]).exists():
+        return
+    order_type = registry.get(spec["order_type"])
+    entries = list(case.docket_entries.filter(number__in=spec["entries"]))
+    data = {**order_type.initial(case=case, entries=entries), **spec["data"]}
+    order = services.order_draft_create(
+        case=case,
+        order_type_key=order_type.key,
+        entries=entries,
+        data=data,
+        created_by=clerk,
+        title=spec.get("title"),
+        date=spec["date"],
+    )
+    result.created.append(f"draft order {order}")

@@ -225,3 +225,22 @@ def parties_of_case(case: Case) -> QuerySet[Party]:
 
 
 MOTION_KINDS = [EntryKind.MOTION, EntryKind.REQUEST]
+
+
+def drafts_for_user(user: User) -> QuerySet[Order]:
+    """Drafts of the user's chambers, the user's own first, most recently changed first."""
+    return (
+        orders_for_user(user)
+        .filter(status=Order.Status.DRAFT)
+        .prefetch_related("docket_entries")
+        .order_by("judge__full_name", "-updated_at")
+    )
+
+
+def drafting_judge(user: User, case: Case) -> Judge:
+    """The judge a user drafts for in a case: the assigned judge, or the referred judge when the
+    user works in the referred judge's chambers and not the assigned one's."""
+    judge_ids = _judge_ids(user)
+    if case.assigned_judge_id not in judge_ids and case.referred_judge_id in judge_ids:
+        return case.referred_judge
+    return case.assigned_judge

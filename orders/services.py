@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import Any, Literal
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -32,6 +34,7 @@ from .models import (
     SignedPdf,
 )
 from .models.orders import ERROR_ENTRY_OTHER_CASE
+from .order_types import registry
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +220,57 @@ def order_create(
     )
     audit_record(user=created_by, action=AuditAction.CREATED, order=order)
     return order
+
+
+ERROR_UNKNOWN_ORDER_TYPE = "There is no order type “%(key)s”; choose one of the listed order types."
+ERROR_ENTRIES_REQUIRED = "This order type resolves a docket entry: choose at least one."
+ERROR_BODY_BLANK = "The order's text is empty."
+
+
+@transaction.atomic
+def order_draft_create(
+    *,
+    case: Case,
+    order_type_key: str,
+    entries: Iterable[DocketEntry],
+    data: dict[str, Any],
+    created_by: AbstractBaseUser,
+    body: str | None = None,
+    title: str | None = None,
+    date: datetime.date | None = None,
+    judge: Judge | None = None,
+) -> Order:
+    """Draft an order of a type from the library (``orders.order_types``).
+
+    ``data`` (the type's own fields) is validated through the type's form against the order's
+    date (today when ``date`` is None) and stored as JSON in ``Order.details``. The body is
+    rendered from the type unless ``body`` (text edited in the wizard) is given; the title
+    likewise. The judge defaults to the case's assigned judge.
+    """
+    try:
+        order_type = registry.get(order_type_key)
+    except registry.UnknownOrderType:
+        raise ValidationError({"order_type": ERROR_UNKNOWN_ORDER_TYPE % {"key": order_type_key}}) from None
+    entries = sorted(_check_entries_in_case(case, entries), key=lambda entry: entry.number)
+    if order_type.needs_entries and not entries:
+        raise ValidationError({"docket_entries": ERROR_ENTRIES_REQUIRED})
+    cleaned = order_type.clean_data(case=case, entries=entries, data=data or {}, order_date=date)
+    judge = judge or case.assigned_judge
+    if body is None:
+        body = order_type.render_body(case=case, entries=entries, data=cleaned, judge=judge)
+    if not body.strip():
+        raise ValidationError({"body": ERROR_BODY_BLANK})
+    return order_create(
+        case=case,
+        order_type=order_type.key,
+        judge=judge,
+        title=title or order_type.title_for(case=case, entries=entries, data=cleaned),
+        body=body,
+        created_by=created_by,
+        docket_entries=entries,
+        details=order_type.details_for(cleaned),
+        date=date,
+    )
 
 
 # --- Workflow: review, signing, filing, corrections; every step audited. ---------------------
@@ -578,3 +632,34 @@ def order_refuse(
 ) -> None:
     """Log a refusal decided outside a service (e.g. a view refusing an unknown order id)."""
     audit_record(user=user, action=AuditAction.REFUSED, order=order, ip=ip, detail=f"{attempted}: {reason}")
+
+
+ERROR_DUPLICATE_NO_ENTRY = (
+    "“%(title)s” rules on a pending docket entry, and that case has none it could rule on. "
+    "Start a new draft in that case instead."
+)
+
+
+@transaction.atomic
+def order_duplicate(*, order: Order, case: Case, created_by: AbstractBaseUser) -> Order:
+    """A new draft of the same order type in another case, written anew for that case.
+
+    The case's own facts (names, pending entries, what the type reads from the case) come from
+    the type's ``initial`` for the new case; the other answers (options, rule cites) are those of
+    the order copied. Text edited by hand in the order copied is not carried over."""
+    from .selectors import drafting_judge
+
+    order_type = registry.get(order.order_type)
+    entries = list(registry.fitting_entries(order_type, case))
+    if order_type.needs_entries and not entries:
+        raise ValidationError(ERROR_DUPLICATE_NO_ENTRY, params={"title": order_type.title.title()})
+    initial = order_type.initial(case=case, entries=entries)
+    data = json.loads(json.dumps({**(order.details or {}), **initial}, cls=DjangoJSONEncoder))
+    return order_draft_create(
+        case=case,
+        order_type_key=order_type.key,
+        entries=entries,
+        data=data,
+        created_by=created_by,
+        judge=drafting_judge(created_by, case),
+    )

@@ -1,15 +1,26 @@
 from django.urls import path
 
 from . import views, workflow_views
+from .wizard import DraftWizard
 
 app_name = "orders"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
+    # The drafting wizard and the order pages.
+    path("drafts/", views.draft_list, name="draft_list"),
+    path("drafts/new/", DraftWizard.as_view(), name="draft_new"),
+    path("cases/<int:case_id>/draft/", DraftWizard.as_view(), name="draft_for_case"),
+    path("orders/<int:order_id>/", views.order_detail, name="order_detail"),
+    path("orders/<int:order_id>/edit/", DraftWizard.as_view(), name="order_edit"),
+    path("orders/<int:order_id>/duplicate/", views.order_duplicate, name="order_duplicate"),
+    path("orders/<int:order_id>/delete/", views.order_delete, name="order_delete"),
+    path("orders/<int:order_id>/pdf/", views.order_pdf, name="order_pdf"),
+    path("orders/<int:order_id>/pages/<int:page>.png", views.order_page_png, name="order_page_png"),
 ]
 
-# The review-and-signing workflow, the PDF download and the audit log (orders/workflow_views.py).
+# The review-and-signing workflow and the audit log (orders/workflow_views.py).
 urlpatterns += [
     path("orders/<int:order_id>/review/", workflow_views.order_review, name="order_review"),
     path("orders/<int:order_id>/send/", workflow_views.order_send, name="order_send"),
@@ -17,7 +28,6 @@ urlpatterns += [
     path("orders/<int:order_id>/sign/", workflow_views.order_sign, name="order_sign"),
     path("orders/<int:order_id>/file/", workflow_views.order_file, name="order_file"),
     path("orders/<int:order_id>/amend/", workflow_views.order_amend, name="order_amend"),
-    path("orders/<int:order_id>/pdf/", workflow_views.order_pdf, name="order_pdf"),
     path("orders/<int:order_id>/audit/", workflow_views.order_audit, name="order_audit"),
     path("chambers/<int:judge_id>/audit/", workflow_views.chambers_audit, name="chambers_audit"),
 ]

@@ -1,10 +1,22 @@
 """Pages. Views stay thin: they read through selectors and write through services."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET, require_http_methods
 
-from . import selectors
+from . import selectors, services
+from .body import parse_body
+from .forms import DuplicateForm
+from .http import client_ip
+from .models import AuditAction, Order
+from .pdf import page_count, pdf_filename, render_order_pdf, render_page_png
+from .wizard import order_type_or_none, unfinished_wizards
+
+PREVIEW_SCALE = 1.5  # 108 dpi: a US Letter page is 918 × 1188 pixels
 
 
 @require_GET
@@ -28,3 +40,149 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "orders": selectors.orders_for_user(request.user).filter(case=case),
     }
     return render(request, "orders/case_detail.html", context)
+
+
+# -- Order pages ------------------------------------------------------------------------------
+
+
+def _order_pdf(order: Order, *, signature: str = "field") -> tuple[bytes, bool]:
+    """The PDF shown and downloaded for an order, and whether it is final. A signed order: the
+    bytes frozen at signing, always the same. Any other order: the draft, watermarked (asking
+    for ``final`` does not make a draft final; only the judge's signature does)."""
+    if order.is_signed:
+        return bytes(order.signed_pdf.pdf), True
+    return render_order_pdf(order, final=False, signature=signature), False
+
+
+def _page_count(order: Order) -> int:
+    """How many pages the order prints on (cached per version of the order)."""
+    key = f"order-pages:{order.pk}:{order.version}:{order.updated_at.timestamp()}"
+    count = cache.get(key)
+    if count is None:
+        count = page_count(_order_pdf(order)[0])
+        cache.set(key, count, 60 * 60 * 24)
+    return count
+
+
+@require_GET
+def order_detail(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    services.audit_record(user=request.user, action=AuditAction.VIEWED, order=order, ip=client_ip(request))
+    context = {
+        "can": selectors.order_permissions(request.user, order),
+        "signed_pdf": order.signed_pdf if order.is_signed else None,
+        "order": order,
+        "case": order.case,
+        "caption": order.case.caption(),
+        "blocks": parse_body(order.body),
+        "entries": sorted(order.docket_entries.all(), key=lambda entry: entry.number),
+        "pages": range(1, _page_count(order) + 1),
+        "order_type": order_type_or_none(order.order_type),
+    }
+    return render(request, "orders/order_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def order_delete(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    if order.status != Order.Status.DRAFT:
+        messages.error(request, services.ERROR_ORDER_NOT_DRAFT % {"status": order.get_status_display()})
+        return redirect("orders:order_detail", order.pk)
+    if request.method == "POST":
+        case = order.case
+        try:
+            services.order_delete(order=order, user=request.user, ip=client_ip(request))
+        except PermissionDenied:
+            request.refusal_logged = True
+            raise
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("orders:order_detail", order.pk)
+        messages.success(request, f"The draft “{order.title}” in {case.short_caption} was deleted.")
+        return redirect("orders:draft_list")
+    return render(request, "orders/order_delete.html", {"order": order})
+
+
+@require_http_methods(["GET", "POST"])
+def order_duplicate(request: HttpRequest, order_id: int) -> HttpResponse:
+    """Draft the same kind of order in another case: the type writes its text for that case."""
+    order = selectors.order_get_for_user(request.user, order_id)
+    order_type = order_type_or_none(order.order_type)
+    form = DuplicateForm(request.POST or None, user=request.user, exclude=order.case)
+    if order_type is None:
+        messages.error(
+            request, f"The order type “{order.order_type}” no longer exists; it cannot be duplicated."
+        )
+        return redirect("orders:order_detail", order.pk)
+    if request.method == "POST" and form.is_valid():
+        case = selectors.case_get_for_user(request.user, form.cleaned_data["case"].pk)
+        try:
+            new_order = services.order_duplicate(order=order, case=case, created_by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error("case", message)
+        else:
+            messages.success(
+                request, f"Drafted “{new_order.title}” in {case.short_caption}. Review the text."
+            )
+            return redirect("orders:order_detail", new_order.pk)
+    return render(
+        request, "orders/order_duplicate.html", {"order": order, "form": form, "order_type": order_type}
+    )
+
+
+@require_GET
+def draft_list(request: HttpRequest) -> HttpResponse:
+    drafts = list(selectors.drafts_for_user(request.user))
+    mine = [order for order in drafts if order.created_by_id == request.user.pk]
+    others = [order for order in drafts if order.created_by_id != request.user.pk]
+    context = {"mine": mine, "others": others, "unfinished": unfinished_wizards(request)}
+    return render(request, "orders/draft_list.html", context)
+
+
+ERROR_SIGNATURE_CHOICE = "signature must be “field” or “conformed”."
+
+
+def _pdf_options(request: HttpRequest) -> dict | None:
+    signature = request.GET.get("signature", "field")
+    if signature not in ("field", "conformed"):
+        return None
+    return {"final": request.GET.get("final") == "1", "signature": signature}
+
+
+@require_GET
+def order_pdf(request: HttpRequest, order_id: int) -> HttpResponse:
+    """The order's PDF as a download: a signed order's frozen bytes, or the watermarked draft
+    (``?final=1`` is ignored until the order is signed). Every download is audited."""
+    order = selectors.order_get_for_user(request.user, order_id)
+    options = _pdf_options(request)
+    if options is None:
+        return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
+    pdf, final = _order_pdf(order, signature=options["signature"])
+    detail = (
+        f"signed PDF, SHA-256 {order.signed_pdf.sha256}" if final else f"draft PDF, version {order.version}"
+    )
+    services.audit_record(
+        user=request.user, action=AuditAction.DOWNLOADED, order=order, ip=client_ip(request), detail=detail
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=pdf_filename(order, final=final)
+    )
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@require_GET
+def order_page_png(request: HttpRequest, order_id: int, page: int) -> HttpResponse:
+    """A preview of one page (1-based) of the order's PDF."""
+    order = selectors.order_get_for_user(request.user, order_id)
+    options = _pdf_options(request)
+    if options is None:
+        return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
+    pdf, _final = _order_pdf(order, signature=options["signature"])
+    if not 1 <= page <= page_count(pdf):
+        raise Http404("The order has no such page.")
+    response = HttpResponse(render_page_png(pdf, page - 1, scale=PREVIEW_SCALE), content_type="image/png")
+    response["Cache-Control"] = "private, no-cache"
+    return response

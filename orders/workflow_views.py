@@ -5,8 +5,6 @@ order is audited."""
 
 from __future__ import annotations
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -164,34 +162,6 @@ def order_amend(request: HttpRequest, order_id: int) -> HttpResponse:
         request, "An amended order was drafted from the signed one; edit it and send it for signature."
     )
     return redirect("orders:order_review", amended.pk)
-
-
-def _filename(order: Order) -> str:
-    stem = f"{order.case.number} {order.title}"
-    return re.sub(r"[^A-Za-z0-9.-]+", "_", stem).strip("_")[:120] + ".pdf"
-
-
-@require_GET
-def order_pdf(request: HttpRequest, order_id: int) -> HttpResponse:
-    """The order's PDF. A signed order: the bytes frozen at signing, always identical. Any other
-    order: the draft with its DRAFT watermark (``?final=1`` is ignored until it is signed: only
-    the judge's signature makes an order final)."""
-    from .pdf import render_order_pdf
-
-    order = selectors.order_get_for_user(request.user, order_id)
-    if order.is_signed:
-        pdf = bytes(order.signed_pdf.pdf)
-        detail = f"signed PDF, SHA-256 {order.signed_pdf.sha256}"
-    else:
-        pdf = render_order_pdf(order, final=False)
-        detail = f"draft PDF, version {order.version}"
-    services.audit_record(
-        user=request.user, action=AuditAction.DOWNLOADED, order=order, ip=client_ip(request), detail=detail
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(order)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_GET

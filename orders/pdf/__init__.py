@@ -5,7 +5,7 @@ pdf = render_pdf(document, final=True)        # bytes; cached by content
 png = render_page_png(pdf, 0, scale=1.5)      # a page preview
 """
 
-from .document import OrderDocument, document_for_draft, document_for_order
+from .document import OrderDocument, document_for_draft, document_for_order, pdf_filename
 from .fonts import FontMissingError
 from .preview import page_count, render_page_png
 from .render import render_order_pdf, render_pdf
@@ -16,6 +16,7 @@ __all__ = [
     "document_for_draft",
     "document_for_order",
     "page_count",
+    "pdf_filename",
     "render_order_pdf",
     "render_page_png",
     "render_pdf",

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from django.utils.text import slugify
+
 from ..models import Caption, Case, DocketEntry, Judge, Order
 
 # CM/ECF numbers ("14-cv-05578-MEJ") are labelled "Case No."; the older form ("C 13-4426 EDL (PR)") "No.".
@@ -107,3 +109,9 @@ def document_for_draft(
         date=date,
         judge=judge,
     )
+
+
+def pdf_filename(order: Order, *, final: bool) -> str:
+    """“14-cv-05578-MEJ-order-denying-request-for-extension-of-time.pdf” (“-draft” unless final)."""
+    stem = slugify(f"{order.case.number} {order.title}")[:120].strip("-") or "order"
+    return f"{stem}.pdf" if final else f"{stem}-draft.pdf"

@@ -1,0 +1,85 @@
+"""Order setting a briefing schedule for a dispositive motion: motion, opposition and reply
+deadlines computed from a start date, in place of the defaults of Civil L.R. 7-3."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from . import registry
+from .base import OrderType, OrderTypeForm
+from .text import long_date
+
+ERROR_MOTION_DUE_TOO_EARLY = (
+    "The motion would be due on %(due)s, which is not after the order's date (%(date)s): "
+    "count from a later date or allow more days."
+)
+
+MOVANTS = [("defendant", "Defendant(s)"), ("plaintiff", "Plaintiff(s)")]
+
+
+class Form(OrderTypeForm):
+    terminate_line = None  # a screening or scheduling order does not terminate the entry
+    movant = forms.ChoiceField(label="Who files the motion", choices=MOVANTS, initial="defendant")
+    motion = forms.CharField(
+        label="The motion",
+        max_length=200,
+        initial="a motion for summary judgment or other dispositive motion",
+    )
+    start_date = forms.DateField(
+        label="Count from", help_text="Usually the order's date, or the date the answer was filed."
+    )
+    motion_days = forms.IntegerField(label="Days to file the motion", min_value=1, max_value=365, initial=91)
+    opposition_days = forms.IntegerField(
+        label="Days after the motion for the opposition", min_value=1, max_value=120, initial=28
+    )
+    reply_days = forms.IntegerField(
+        label="Days after the opposition for the reply", min_value=1, max_value=60, initial=14
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        deadlines = schedule(cleaned)
+        if deadlines and deadlines["motion_due"] <= self.order_date:
+            message = ERROR_MOTION_DUE_TOO_EARLY % {
+                "due": long_date(deadlines["motion_due"]),
+                "date": long_date(self.order_date),
+            }
+            self.add_error("motion_days", ValidationError(message, code="not_future"))
+        return cleaned
+
+
+def schedule(data: dict[str, Any]) -> dict[str, datetime.date] | None:
+    """The three deadlines, or None while a number is missing."""
+    start = data.get("start_date")
+    days = [data.get(name) for name in ("motion_days", "opposition_days", "reply_days")]
+    if not isinstance(start, datetime.date) or not all(isinstance(d, int) for d in days):
+        return None
+    motion_due = start + datetime.timedelta(days=days[0])
+    opposition_due = motion_due + datetime.timedelta(days=days[1])
+    reply_due = opposition_due + datetime.timedelta(days=days[2])
+    return {"motion_due": motion_due, "opposition_due": opposition_due, "reply_due": reply_due}
+
+
+@registry.register
+class BriefingSchedule(OrderType):
+    key = "briefing_schedule"
+    title = "ORDER SETTING BRIEFING SCHEDULE"
+    description = "Set the dispositive-motion, opposition and reply deadlines from a start date."
+    resolves_kinds = ()
+    needs_entries = False
+    Form = Form
+
+    def initial(self, *, case, entries) -> dict[str, Any]:
+        return {"start_date": timezone.localdate(), **super().initial(case=case, entries=entries)}
+
+    def context(self, *, case, entries, data, judge, t) -> dict[str, Any]:
+        movant = data.get("movant") or "defendant"
+        return {
+            "movant": t.side(movant),
+            "respondent": t.other_side(movant),
+            "rand_notice": movant == "defendant" and t.prisoner and t.plaintiff.pro_se,
+            **(schedule(data) or {}),
+        }

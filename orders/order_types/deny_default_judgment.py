@@ -1,0 +1,46 @@
+"""Order denying a motion for default judgment (Fed. R. Civ. P. 55: default must be entered by
+the clerk before a default judgment, and only against a party who has failed to defend)."""
+
+from typing import Any
+
+from django import forms
+
+from ..models import EntryKind
+from . import registry
+from .base import OrderType, OrderTypeForm
+
+REASONS = [
+    ("no_default", "No default has been entered (Rule 55(a))"),
+    ("appeared", "The defendants have appeared and are defending"),
+    ("not_served", "The defendants have not been served"),
+]
+
+
+class Form(OrderTypeForm):
+    reason = forms.ChoiceField(label="Why", choices=REASONS, initial="no_default")
+    explanation = forms.CharField(
+        label="More detail (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+        help_text="E.g. “Defendants filed a motion to dismiss on May 1, 2021.”",
+    )
+
+
+@registry.register
+class DenyDefaultJudgment(OrderType):
+    key = "deny_default_judgment"
+    title = "ORDER DENYING MOTION FOR DEFAULT JUDGMENT"
+    description = (
+        "Deny default judgment: no default entered, or the defendants are defending (Fed. R. Civ. P. 55)."
+    )
+    resolves_kinds = (EntryKind.MOTION,)
+    needs_entries = True
+    Form = Form
+    keywords = ("default",)
+
+    def initial(self, *, case, entries) -> dict[str, Any]:
+        initial = super().initial(case=case, entries=entries)
+        if case.docket_entries.filter(kind=EntryKind.ANSWER).exists():
+            initial["reason"] = "appeared"
+        return initial

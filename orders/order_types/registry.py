@@ -1,0 +1,112 @@
+"""The registry of order types.
+
+Every module of the ``orders.order_types`` package is imported once, on first use; the
+``@register`` decorator on an ``OrderType`` subclass adds it here. Adding an order type is one
+module plus one template: no view, URL or form changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import threading
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet
+
+from ..models import Case, DocketEntry
+
+if TYPE_CHECKING:
+    from .base import OrderType
+
+_registry: dict[str, OrderType] = {}
+_discovered = False
+_lock = threading.Lock()
+
+ERROR_UNKNOWN = "There is no order type “{key}”."
+
+
+class UnknownOrderType(KeyError):
+    """No order type has this key."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+    def __str__(self) -> str:
+        return ERROR_UNKNOWN.format(key=self.key)
+
+
+def register(cls: type[OrderType]) -> type[OrderType]:
+    """Class decorator: add an order type to the registry (its key must be unique)."""
+    for attribute in ("key", "title", "description"):
+        if not getattr(cls, attribute, ""):
+            raise ImproperlyConfigured(f"{cls.__name__} has no {attribute}.")
+    existing = _registry.get(cls.key)
+    if existing is not None and type(existing).__qualname__ != cls.__qualname__:
+        raise ImproperlyConfigured(f"Two order types use the key {cls.key!r}.")
+    _registry[cls.key] = cls()
+    return cls
+
+
+def autodiscover() -> None:
+    """Import every module of the package, so their ``@register`` decorators run."""
+    global _discovered
+    if _discovered:
+        return
+    with _lock:
+        if _discovered:
+            return
+        package = importlib.import_module(__package__)
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{__package__}.{module.name}")
+        _discovered = True
+
+
+def get(key: str) -> OrderType:
+    """The order type with this key; ``UnknownOrderType`` (a ``KeyError``) if there is none."""
+    autodiscover()
+    try:
+        return _registry[key]
+    except (KeyError, TypeError):
+        raise UnknownOrderType(str(key)) from None
+
+
+def all() -> list[OrderType]:
+    """Every order type, by title."""
+    autodiscover()
+    return sorted(_registry.values(), key=lambda order_type: order_type.title)
+
+
+def fitting_entries(order_type: OrderType | str, case: Case) -> QuerySet[DocketEntry]:
+    """The case's pending entries of the kinds the type resolves, by docket number."""
+    if isinstance(order_type, str):
+        order_type = get(order_type)
+    if not order_type.resolves_kinds:
+        return DocketEntry.objects.none()
+    return case.docket_entries.filter(pending=True, kind__in=order_type.resolves_kinds).order_by("number")
+
+
+def for_case(case: Case) -> tuple[list[OrderType], list[OrderType]]:
+    """(types that resolve one of the case's pending entries, the rest).
+
+    The fitting ones come most likely first: those whose keywords appear in a pending entry's
+    docket text, then by title. The rest are by title.
+    """
+    pending = list(case.docket_entries.filter(pending=True).values_list("kind", "description"))
+    kinds = {kind for kind, _ in pending}
+    fitting, rest = [], []
+    for order_type in all():
+        (fitting if kinds.intersection(order_type.resolves_kinds) else rest).append(order_type)
+
+    def score(order_type: OrderType) -> int:
+        best = 0
+        for kind, description in pending:
+            if kind in order_type.resolves_kinds:
+                lowered = description.lower()
+                best = max(best, sum(1 for word in order_type.keywords if word in lowered))
+        return best
+
+    fitting.sort(key=lambda order_type: (-score(order_type), order_type.title))
+    return fitting, rest

@@ -1,0 +1,80 @@
+"""Order granting or denying a motion to compel discovery (Fed. R. Civ. P. 37(a);
+Civil L.R. 37-1 meet and confer, 37-2 form of the motion)."""
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from ..models import EntryKind
+from . import registry
+from ._common import movant_field, movant_initial
+from .base import OrderType, OrderTypeForm
+
+DISPOSITIONS = [("GRANTED", "GRANTED"), ("DENIED", "DENIED")]
+DENIAL_REASONS = [
+    ("no_meet_and_confer", "No good-faith attempt to meet and confer (Rule 37(a)(1); Civil L.R. 37-1)"),
+    ("no_specifics", "The motion does not set out the requests and responses (Civil L.R. 37-2)"),
+    ("other", "Other (explain below)"),
+]
+ERROR_REQUIRED_WHEN_GRANTED = "Required when the motion is granted."
+ERROR_EXPLAIN = "Explain why the motion is denied."
+
+
+class Form(OrderTypeForm):
+    movant = movant_field()
+    disposition = forms.ChoiceField(label="Disposition", choices=DISPOSITIONS, initial="DENIED")
+    denial_reason = forms.ChoiceField(
+        label="If denied, why", choices=DENIAL_REASONS, initial="no_meet_and_confer", required=False
+    )
+    explanation = forms.CharField(
+        label="Discussion", widget=forms.Textarea(attrs={"rows": 4}), max_length=10000, required=False
+    )
+    compelled_act = forms.CharField(
+        label="If granted, the responding party shall …",
+        max_length=500,
+        required=False,
+        help_text="E.g. “serve full responses, without objections, to Plaintiff's first set of "
+        "requests for production”.",
+    )
+    response_deadline = forms.DateField(
+        label="If granted, by", required=False, help_text="Must be after the order's date."
+    )
+
+    def clean_response_deadline(self):
+        return self.require_after_order_date("response_deadline")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("disposition") == "GRANTED":
+            for name in ("compelled_act", "response_deadline"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, ValidationError(ERROR_REQUIRED_WHEN_GRANTED, code="required"))
+        elif cleaned.get("denial_reason") == "other" and not cleaned.get("explanation"):
+            self.add_error("explanation", ValidationError(ERROR_EXPLAIN, code="required"))
+        return cleaned
+
+
+@registry.register
+class RuleOnMotionToCompel(OrderType):
+    key = "rule_on_motion_to_compel"
+    title = "ORDER DENYING MOTION TO COMPEL"
+    description = "Grant or deny a motion to compel discovery (Fed. R. Civ. P. 37(a); Civil L.R. 37-1)."
+    resolves_kinds = (EntryKind.MOTION,)
+    needs_entries = True
+    Form = Form
+    keywords = ("compel",)
+
+    def initial(self, *, case, entries) -> dict[str, Any]:
+        initial = super().initial(case=case, entries=entries)
+        movant = movant_initial(entries)
+        if movant:
+            initial["movant"] = movant
+        return initial
+
+    def title_for(self, *, case, entries, data) -> str:
+        granted = data.get("disposition") == "GRANTED"
+        return "ORDER GRANTING MOTION TO COMPEL" if granted else "ORDER DENYING MOTION TO COMPEL"
+
+    def context(self, *, case, entries, data, judge, t) -> dict[str, Any]:
+        return {"movant": t.side(data.get("movant")), "respondent": t.other_side(data.get("movant"))}

@@ -1,0 +1,98 @@
+/* Review step of the drafting wizard: live pleading-paper preview and growing text boxes.
+ * Posts the form (with preview=1) to the wizard's own URL, which answers with the pages as
+ * PNG data URLs; refreshes after typing stops. Loaded as a static file (no inline script). */
+(function () {
+  "use strict";
+  var form = document.getElementById("wizard-form");
+  var pane = document.getElementById("preview-pages");
+  var status = document.getElementById("preview-status");
+  if (!form || !pane) {
+    return;
+  }
+  var timer = null;
+  var sequence = 0;
+
+  function grow(area) {
+    area.style.height = "auto";
+    area.style.height = area.scrollHeight + 2 + "px";
+  }
+
+  function setStatus(text, isError) {
+    if (status) {
+      status.textContent = text;
+      status.classList.toggle("text-danger", Boolean(isError));
+    }
+  }
+
+  function show(pages) {
+    var images = pane.querySelectorAll("img");
+    pages.forEach(function (source, index) {
+      var image = images[index];
+      if (!image) {
+        image = document.createElement("img");
+        image.className = "preview-page shadow-sm";
+        pane.appendChild(image);
+      }
+      image.alt = "Page " + (index + 1) + " of " + pages.length;
+      image.src = source;
+    });
+    for (var extra = pages.length; extra < images.length; extra += 1) {
+      images[extra].remove();
+    }
+    pane.classList.remove("is-stale");
+    setStatus(pages.length === 1 ? "1 page" : pages.length + " pages", false);
+  }
+
+  function refresh() {
+    var data = new FormData(form);
+    data.set("preview", "1");
+    data.delete("wizard_goto_step");
+    var mine = ++sequence;
+    pane.classList.add("is-stale");
+    setStatus("Updating preview…", false);
+    fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch", Accept: "application/json" },
+    })
+      .then(function (response) {
+        return response
+          .json()
+          .catch(function () {
+            return { error: "The preview is unavailable (" + response.status + ")." };
+          })
+          .then(function (json) {
+            return { ok: response.ok, json: json };
+          });
+      })
+      .then(function (result) {
+        if (mine !== sequence) {
+          return;
+        }
+        if (!result.ok || !result.json.pages) {
+          setStatus(result.json.error || "The preview is unavailable.", true);
+          return;
+        }
+        show(result.json.pages);
+        document.dispatchEvent(new CustomEvent("orders:preview-updated"));
+      })
+      .catch(function () {
+        if (mine === sequence) {
+          setStatus("The preview is unavailable (no connection).", true);
+        }
+      });
+  }
+
+  form.querySelectorAll("textarea").forEach(function (area) {
+    grow(area);
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.tagName === "TEXTAREA") {
+      grow(event.target);
+    }
+    window.clearTimeout(timer);
+    timer = window.setTimeout(refresh, 700);
+  });
+  refresh();
+})();

@@ -1,0 +1,92 @@
+"""Walking the drafting wizard with the Django test client, as a browser would post it."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+MANAGEMENT = "order_wizard-current_step"
+
+
+def step_of(response) -> str:
+    assert response.status_code == 200, (response.status_code, response.content[:2000])
+    return response.context["wizard"]["steps"].current
+
+
+def form_of(response) -> forms.Form:
+    return response.context["wizard"]["form"]
+
+
+def form_values(form: forms.Form) -> dict[str, Any]:
+    """What the page shows in each field, as the browser would post it back."""
+    data: dict[str, Any] = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        key = form.add_prefix(name)
+        if isinstance(field, forms.BooleanField):
+            if value and str(value).lower() not in ("false", "0"):
+                data[key] = "on"
+            continue
+        if value is None or value == "":
+            continue
+        if isinstance(value, list | tuple):
+            data[key] = [str(getattr(item, "pk", item)) for item in value]
+        elif isinstance(value, datetime.date):
+            data[key] = value.isoformat()
+        else:
+            data[key] = str(getattr(value, "pk", value))
+    return data
+
+
+def filler(field: forms.Field) -> Any:
+    """A plausible answer for a required field the prefill left empty."""
+    choices = [value for value, _ in getattr(field, "choices", []) if str(value) != ""]
+    if isinstance(field, forms.BooleanField):
+        return "on"
+    if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+        return [str(choices[0])]
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        return str(choices[0])
+    if isinstance(field, forms.DateField):
+        return (timezone.localdate() + datetime.timedelta(days=45)).isoformat()
+    if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+        return str(max(30, getattr(field, "min_value", None) or 0))
+    return "the Court’s test answer"
+
+
+def details_values(form: forms.Form) -> dict[str, Any]:
+    data = form_values(form)
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if field.required and key not in data:
+            data[key] = filler(field)
+    return data
+
+
+def post_step(client, url: str, step: str, data: dict[str, Any], **extra):
+    return client.post(url, {MANAGEMENT: step, **data}, **extra)
+
+
+def walk_to(client, url: str, *, case, type_key: str, until: str = "review", details: dict | None = None):
+    """GET the wizard and post each step with the prefilled answers until ``until`` is shown."""
+    response = client.get(url)
+    if step_of(response) == "case":
+        response = post_step(client, url, "case", {"case-case": str(case.pk)})
+    if until == "order_type":
+        return response
+    assert step_of(response) == "order_type"
+    response = post_step(client, url, "order_type", {"order_type-order_type": type_key})
+    if step_of(response) == "entries":
+        if until == "entries":
+            return response
+        response = post_step(client, url, "entries", form_values(form_of(response)))
+    if until == "details":
+        return response
+    assert step_of(response) == "details", form_of(response).errors
+    data = {**details_values(form_of(response)), **(details or {})}
+    response = post_step(client, url, "details", data)
+    assert step_of(response) == "review", form_of(response).errors
+    return response
