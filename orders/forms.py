@@ -245,7 +245,7 @@ class ReviewStepForm(forms.Form):
                 required=False,
                 label=f"Paragraph {position}",
                 strip=True,
-                widget=forms.Textarea(attrs={"rows": 4, "class": "paragraph-input", "spellcheck": "true"}),
+                widget=forms.Textarea(attrs={"rows": 2, "class": "paragraph-input", "spellcheck": "true"}),
             )
             self.paragraph_fields.append(name)
         self.helper = step_helper(self)

@@ -315,7 +315,9 @@ class DraftWizard(SessionWizardView):
         progress = []
         current_index = list(self.form_list).index(step)
         for index, (name, label) in enumerate(STEP_LABELS.items()):
-            if name not in steps_shown:
+            if name == "case" and self.fixed_case is not None:
+                state = "done"
+            elif name not in steps_shown:
                 state = "skipped"
             elif name == step:
                 state = "current"

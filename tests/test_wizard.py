@@ -14,8 +14,8 @@ from orders.order_types import registry
 from orders.wizard import MESSAGE_EXPIRED, MESSAGE_RESTORED, SNAPSHOT_FIELD
 
 from .factories import CaseFactory, DocketEntryFactory, PartyFactory
+from .pdf_helpers import body_text, normalise
 from .wizard_helpers import (
-    MANAGEMENT,
     details_values,
     form_of,
     form_values,
@@ -213,7 +213,9 @@ def test_an_empty_title_or_text_stays_on_the_review_step(demo_client, crawford):
     response = post_step(demo_client, NEW, "review", data)
     assert step_of(response) == "review"
     assert "The order needs a title." in response.content.decode()
-    data = {k: ("" if k.startswith("review-paragraph_") else v) for k, v in form_values(form_of(response)).items()}
+    data = {
+        k: ("" if k.startswith("review-paragraph_") else v) for k, v in form_values(form_of(response)).items()
+    }
     data["review-title"] = "ORDER"
     response = post_step(demo_client, NEW, "review", data)
     assert step_of(response) == "review"
@@ -264,7 +266,9 @@ def test_changed_answers_under_edited_text_keep_the_edits_and_warn(demo_client, 
     assert "Hand-written paragraph." not in response.content.decode()
 
 
-def test_html_and_template_tags_in_a_paragraph_are_stored_and_shown_literally(demo_client, crawford, settings):
+def test_html_and_template_tags_in_a_paragraph_are_stored_and_shown_literally(
+    demo_client, crawford, settings
+):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
     review = form_values(form_of(response))
     hostile = "<script>alert(1)</script> <b>bold</b> {{ settings.SECRET_KEY }} {% now 'Y' %}"
@@ -276,6 +280,9 @@ def test_html_and_template_tags_in_a_paragraph_are_stored_and_shown_literally(de
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt; {{ settings.SECRET_KEY }}" in html
     assert "<script>alert(1)" not in html
     assert settings.SECRET_KEY not in html
+    pdf = demo_client.get(reverse("orders:order_pdf", args=[order.pk])).content
+    assert normalise(hostile) in body_text(pdf)
+    assert settings.SECRET_KEY not in body_text(pdf)
 
 
 # -- stale, tampered and expired posts ----------------------------------------------------------
@@ -389,7 +396,7 @@ def test_preview_returns_the_pages_as_png(demo_client, crawford):
 
 def _expire_wizard(client) -> None:
     session = client.session
-    for key in [k for k in session.keys() if k.startswith("wizard_")]:
+    for key in [k for k in session.keys() if k.startswith("wizard_")]:  # noqa: SIM118 - no __iter__
         del session[key]
     session.save()
 
