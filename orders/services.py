@@ -346,7 +346,9 @@ def audit_record(
         ip_address=ip or None,
         detail=detail[:2000],
     )
-    event.full_clean()
+    # Not full_clean(): the user and judge come from saved objects, and checking that they exist
+    # would cost two queries on every page view.
+    event.clean_fields(exclude=["user", "judge"])
     event.save()
     return event
 

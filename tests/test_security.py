@@ -4,6 +4,7 @@ anonymous visitor) AND logged (an AuditEvent "refused" row)."""
 
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -311,7 +312,8 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         "ALLOWED_HOSTS": "chambers.example.gov",
         "DEBUG": "False",
     }
-    env.pop("SECURE_SSL_REDIRECT", None)
+    for name in ("SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"):
+        env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,
@@ -322,3 +324,34 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I)
+INLINE_HANDLER = re.compile(r"\s(on[a-z]+|style)\s*=", re.I)
+
+
+def test_no_page_has_inline_scripts_styles_or_handlers_the_policy_would_block(demo_client, demo):
+    """The Content-Security-Policy allows scripts and styles from our own files only."""
+    order = Order.objects.filter(case=demo["Crawford v. Beard"]).first()
+    case = demo["Crawford v. Beard"]
+    urls = [
+        reverse("orders:home"),
+        reverse("orders:case_detail", args=[case.pk]),
+        reverse("orders:draft_list"),
+        reverse("orders:draft_new"),
+        reverse("orders:draft_for_case", args=[case.pk]),
+        reverse("orders:order_detail", args=[order.pk]),
+        reverse("orders:order_edit", args=[order.pk]),
+        reverse("orders:order_review", args=[order.pk]),
+        reverse("orders:order_duplicate", args=[order.pk]),
+        reverse("orders:order_delete", args=[order.pk]),
+    ]
+    for url in urls:
+        response = demo_client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert not INLINE_SCRIPT.search(html), url
+        assert not INLINE_HANDLER.search(html), (url, INLINE_HANDLER.search(html))
+    demo_client.logout()
+    html = demo_client.get(reverse("login")).content.decode()
+    assert not INLINE_SCRIPT.search(html) and not INLINE_HANDLER.search(html)

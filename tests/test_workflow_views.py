@@ -4,14 +4,18 @@ clerk and the judge of one chambers use them (two browsers: two clients)."""
 import hashlib
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from orders import services
+from orders.demo import DEMO_JUDGE_USERNAME, DEMO_USERNAME
 from orders.models import AuditEvent, ChambersMembership, Order
+from orders.wizard import SNAPSHOT_FIELD
 
 from .factories import CaseFactory, MembershipFactory
 from .test_security import has_draft_watermark
+from .wizard_helpers import form_of, form_values, post_step
 
 pytestmark = pytest.mark.django_db
 Role = ChambersMembership.Role
@@ -133,3 +137,69 @@ def test_a_form_without_its_version_is_refused(desk):
     assert response.status_code == 400
     order.refresh_from_db()
     assert order.status == "draft"
+
+
+# -- Two people edit one draft through the wizard ------------------------------------------------
+
+
+@pytest.fixture
+def luckert(demo):
+    order = Order.objects.get(case=demo["Luckert v. Brannon"])
+    clerk, judge = Client(), Client()
+    clerk.force_login(get_user_model().objects.get(username=DEMO_USERNAME))
+    # The demo judge works for MEJ; make them a judge of the EDL chambers too for this test.
+    judge_user = get_user_model().objects.get(username=DEMO_JUDGE_USERNAME)
+    ChambersMembership.objects.get_or_create(
+        user=judge_user, judge=order.judge, defaults={"role": Role.JUDGE}
+    )
+    judge.force_login(judge_user)
+    return order, clerk, judge
+
+
+def test_the_second_of_two_wizard_saves_is_refused_with_what_changed(luckert):
+    order, clerk, judge = luckert
+    url = reverse("orders:order_edit", args=[order.pk])
+    clerk_review = form_values(form_of(clerk.get(url)))
+    judge_review = form_values(form_of(judge.get(url)))
+
+    judge_review["review-paragraph_0"] = "The judge's own first paragraph."
+    assert post_step(judge, url, "review", judge_review).status_code == 302
+    order.refresh_from_db()
+    assert order.version == 2
+
+    clerk_review["review-paragraph_0"] = "The clerk's first paragraph."
+    response = post_step(clerk, url, "review", clerk_review)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Someone else saved this order while you were editing it" in html
+    assert "you edited version 1; it is now version 2" in html
+    assert 'id="version-conflict"' in html
+    assert "+ The judge&#x27;s own first paragraph." in html  # what the judge changed
+    order.refresh_from_db()
+    assert order.body.startswith("The judge's own first paragraph.")  # nothing overwritten
+    assert AuditEvent.objects.filter(action="refused", order_ref=order.pk).exists()
+
+    # Saving again, having seen the other version, is a deliberate choice and goes through.
+    again = {**form_values(form_of(response)), SNAPSHOT_FIELD: response.context["snapshot"]}
+    response = post_step(clerk, url, "review", again)
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.body.startswith("The clerk's first paragraph.")
+    assert order.version == 3
+    assert order.history.count() >= 3
+
+
+def test_a_signed_order_cannot_be_opened_for_editing_or_deleted(luckert):
+    order, clerk, _judge = luckert
+    services.order_send_for_signature(order=order, user=order.created_by)
+    services.order_sign(
+        order=Order.objects.get(pk=order.pk),
+        user=get_user_model().objects.get(username=DEMO_JUDGE_USERNAME),
+        signature="conformed",
+    )
+    response = clerk.get(reverse("orders:order_edit", args=[order.pk]), follow=True)
+    assert "Edit again" not in response.content.decode()
+    response = clerk.post(reverse("orders:order_delete", args=[order.pk]))
+    assert Order.objects.filter(pk=order.pk).exists()
+    html = clerk.get(reverse("orders:order_detail", args=[order.pk])).content.decode()
+    assert Order.objects.get(pk=order.pk).signed_pdf.sha256 in html
