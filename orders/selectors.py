@@ -78,6 +78,12 @@ def can_edit(user: User, order: Order) -> bool:
     )
 
 
+def can_draft(user: User, judge: Judge | int) -> bool:
+    """Clerks and the judge draft new orders for their chambers; read-only members do not."""
+    membership = membership_for(user, judge)
+    return membership is not None and membership.role in EDITING_ROLES
+
+
 def can_send_for_signature(user: User, order: Order) -> bool:
     return can_edit(user, order) and order.status == Order.Status.DRAFT
 

@@ -86,6 +86,9 @@ MESSAGE_STALE = (
 MESSAGE_TAMPERED = "The page sent a choice it did not offer. Nothing was changed."
 MESSAGE_ALREADY_SAVED = "This draft was already saved; here it is."
 MESSAGE_NOT_EDITABLE = "Only a draft can be edited; this order is “%s”."
+MESSAGE_READ_ONLY = (
+    "Your role in this chambers is read-only: you can read and download orders, not draft or edit."
+)
 MESSAGE_SAVED = "Draft saved: %s."
 MESSAGE_UPDATED = "Draft updated: %s."
 
@@ -156,6 +159,9 @@ class DraftWizard(SessionWizardView):
             self.order = selectors.order_get_for_user(request.user, kwargs["order_id"])
             if self.order.status != Order.Status.DRAFT:
                 messages.error(request, MESSAGE_NOT_EDITABLE % self.order.get_status_display())
+                return redirect("orders:order_detail", self.order.pk)
+            if not selectors.can_edit(request.user, self.order):
+                messages.error(request, MESSAGE_READ_ONLY)
                 return redirect("orders:order_detail", self.order.pk)
             self.fixed_case = selectors.case_get_for_user(request.user, self.order.case_id)
             self.storage_key = f"{MANAGEMENT_PREFIX}_edit_{self.order.pk}"
@@ -536,6 +542,10 @@ class DraftWizard(SessionWizardView):
         details = form_dict["details"].cleaned_data
         review = form_dict["review"].cleaned_data
         entries = self.current_entries()
+        if self.order is None and not selectors.can_draft(
+            self.request.user, selectors.drafting_judge(self.request.user, case)
+        ):
+            raise PermissionDenied(MESSAGE_READ_ONLY)  # logged by the refusal middleware
         data = jsonable(type_data(details))
         try:
             if self.order is not None:

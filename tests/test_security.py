@@ -69,6 +69,13 @@ def refused_count() -> int:
 
 def order_urls(order):
     return [
+        ("get", reverse("orders:order_detail", args=[order.pk]), {}),
+        ("get", reverse("orders:order_edit", args=[order.pk]), {}),
+        ("post", reverse("orders:order_edit", args=[order.pk]), {"order_wizard-current_step": "review"}),
+        ("get", reverse("orders:order_page_png", args=[order.pk, 1]), {}),
+        ("get", reverse("orders:order_duplicate", args=[order.pk]), {}),
+        ("post", reverse("orders:order_delete", args=[order.pk]), {}),
+        ("get", reverse("orders:draft_for_case", args=[order.case_id]), {}),
         ("get", reverse("orders:order_review", args=[order.pk]), {}),
         ("get", reverse("orders:order_pdf", args=[order.pk]), {}),
         ("get", reverse("orders:order_pdf", args=[order.pk]) + "?final=1", {}),
@@ -355,3 +362,25 @@ def test_no_page_has_inline_scripts_styles_or_handlers_the_policy_would_block(de
     demo_client.logout()
     html = demo_client.get(reverse("login")).content.decode()
     assert not INLINE_SCRIPT.search(html) and not INLINE_HANDLER.search(html)
+
+
+def test_a_read_only_member_can_neither_draft_nor_edit_through_the_wizard(client, demo):
+    from .wizard_helpers import form_of, form_values, post_step, walk_to
+
+    case = demo["Crawford v. Beard"]
+    reader = MembershipFactory(judge=case.assigned_judge, role=Role.READ_ONLY).user
+    client.force_login(reader)
+    order = Order.objects.filter(case=case).first()
+    response = client.get(reverse("orders:order_edit", args=[order.pk]), follow=True)
+    assert "read-only" in response.content.decode()
+
+    url = reverse("orders:draft_for_case", args=[case.pk])
+    from orders.order_types import registry
+
+    type_key = next(t.key for t in registry.for_case(case)[0] if t.needs_entries)
+    response = walk_to(client, url, case=case, type_key=type_key)
+    count, before = Order.objects.count(), refused_count()
+    response = post_step(client, url, "review", form_values(form_of(response)))
+    assert response.status_code == 403
+    assert Order.objects.count() == count
+    assert refused_count() == before + 1
