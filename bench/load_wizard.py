@@ -154,8 +154,16 @@ class Clerk(threading.Thread):
         super().__init__(daemon=True)
         self.base, self.username, self.case_ids = base, username, case_ids
         self.deadline, self.results, self.search = deadline, results, search
-        self.http = httpx.Client(base_url=base, timeout=30, follow_redirects=False)
+        self.http = httpx.Client(base_url=base, timeout=60, follow_redirects=False)
         self.random = random.Random(username)
+        self.think = 0.0
+        self.logged_in = threading.Event()
+        self.go = threading.Event()
+
+    def pause(self) -> None:
+        """A person reads the page before the next click (0.5 to 1.5 times ``--think``)."""
+        if self.think:
+            time.sleep(self.think * self.random.uniform(0.5, 1.5))
 
     def request(self, page: str, method: str, url: str, *, expect: tuple[int, ...] = (200,), **kwargs):
         started = time.perf_counter()
@@ -192,8 +200,11 @@ class Clerk(threading.Thread):
         return response is not None
 
     def run(self) -> None:
-        if not self.login():
+        ok = self.login()
+        self.logged_in.set()
+        if not ok:
             return
+        self.go.wait()
         for _ in range(MAX_ROUNDS):
             if time.monotonic() >= self.deadline:
                 break
@@ -207,6 +218,7 @@ class Clerk(threading.Thread):
         self.request("home", "GET", "/")
         case_id = self.random.choice(self.case_ids)
         url = f"/cases/{case_id}/draft/"
+        self.pause()
         response = self.request("wizard:start", "GET", url)
         if response is None:
             return
@@ -217,6 +229,7 @@ class Clerk(threading.Thread):
         data["order_type-order_type"] = [choices[0]]  # the first fits the case's pending entries
         for _ in range(4):  # order_type → (entries) → details → review
             step = (data.get("order_wizard-current_step") or ["?"])[0]
+            self.pause()
             response = self.post(f"wizard:{step}", url, data)
             if response is None:
                 return
@@ -227,6 +240,7 @@ class Clerk(threading.Thread):
             self.results.add("wizard:review", 0.0, "never reached the review step")
             return
         self.post("wizard:preview", url, {**data, "preview": "1"})
+        self.pause()
         response = self.post("wizard:finish", url, data, expect=(302,))
         if response is None:
             return
@@ -239,8 +253,10 @@ class Clerk(threading.Thread):
             self.results.orders.append(order_id)
         self.request("order page", "GET", f"/orders/{order_id}/")
         self.request("page preview png", "GET", f"/orders/{order_id}/pages/1.png")
+        self.pause()
         self.request("pdf download", "GET", f"/orders/{order_id}/pdf/")
         if self.search:
+            self.pause()
             self.request(
                 "search", "GET", "/search/", params={"q": self.random.choice(["Beard", "13-4426", "Sample"])}
             )
@@ -290,8 +306,14 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=3, help="threads per gunicorn worker")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="seconds a person spends on a page before the next click (0.5x to 1.5x; 0 = none)",
+    )
     parser.add_argument("--database", default="chambers_load")
     parser.add_argument(
         "--restart-postgres",
@@ -373,20 +395,24 @@ def main() -> None:
         search = httpx.get(base + "/search/", timeout=5).status_code != 404  # anonymous: 302 if it exists
 
         results = Results()
-        started = time.monotonic()
-        deadline = started + args.duration
         restart_note = ""
         clerks = [
-            Clerk(base, f"staff{n:02d}", case_ids, deadline, results, search)
-            for n in range(1, args.users + 1)
+            Clerk(base, f"staff{n:02d}", case_ids, 0.0, results, search) for n in range(1, args.users + 1)
         ]
+        for clerk in clerks:
+            clerk.think = args.think
+            clerk.start()
+        for clerk in clerks:  # everybody logs in first (one slow password hash each), then the clock runs
+            clerk.logged_in.wait(timeout=300)
+        started = time.monotonic()
+        for clerk in clerks:
+            clerk.deadline = started + args.duration
+            clerk.go.set()
         print(
-            f"{args.users} staff drafting for {args.duration:.0f} s against gunicorn "
-            f"({args.workers} workers × {args.threads} threads) on {base}; "
+            f"{args.users} staff logged in; drafting for {args.duration:.0f} s (think time {args.think} s) "
+            f"against gunicorn ({args.workers} workers × {args.threads} threads) on {base}; "
             f"search page: {'yes' if search else 'no'}"
         )
-        for clerk in clerks:
-            clerk.start()
         if args.restart_postgres:
             time.sleep(args.duration / 2)
             t0 = time.monotonic()
@@ -409,8 +435,9 @@ def main() -> None:
 
 def report(results: Results, elapsed: float, restart_note: str) -> None:
     errors = sum(len(v) for v in results.errors.values())
+    timed = results.requests - len(results.timings.get("login", []))  # logins happen before the clock
     print(
-        f"\n{results.requests} requests in {elapsed:.1f} s = {results.requests / elapsed:.1f} requests/s; "
+        f"\n{timed} requests in {elapsed:.1f} s = {timed / elapsed:.1f} requests/s; "
         f"{len(results.orders)} orders drafted; {errors} errors"
     )
     if restart_note:
