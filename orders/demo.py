@@ -182,8 +182,8 @@ SEED_ORDERS = [
         "order_type": "deny_discovery_motion",
         "entries": [19],
         "date": D(2014, 2, 10),
-        "title": "ORDER DENYING MOTION FOR DISCOVERY",
         "data": {
+            "title_wording": "ORDER DENYING MOTION FOR DISCOVERY",
             "court_style": "lower",
             "quotes": "straight",
             "docket_style": "no",
@@ -336,7 +336,6 @@ def _draft_seed_order(court: Court, clerk, spec: dict, result: DemoResult) -> No
         entries=entries,
         data=data,
         created_by=clerk,
-        title=spec.get("title"),
         date=spec["date"],
     )
     result.created.append(f"draft order {order}")

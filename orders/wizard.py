@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import datetime
 import decimal
+import logging
 import uuid
 from collections.abc import Mapping
 from types import SimpleNamespace
@@ -62,6 +63,7 @@ from .forms import (
 from .http import client_ip
 from .models import Case, DocketEntry, Order
 from .order_types import registry
+from .pdf import FontMissingError, document_for_draft, page_count, render_page_png, render_pdf
 
 STEP_LABELS = {
     "case": "Case",
@@ -79,6 +81,7 @@ MESSAGE_EXPIRED = (
     "This draft was interrupted: your session expired or the wizard was started again in another "
     "tab. Start again below — the text you had typed is shown so you can copy it."
 )
+MESSAGE_PAGE_RESTORED = "The draft was taken up again from the page you sent, with what you had typed on it."
 MESSAGE_STALE = (
     "This page is out of date: the draft is at another step (perhaps it was continued in another "
     "tab or with the browser's back button). Nothing was changed."
@@ -92,8 +95,11 @@ MESSAGE_READ_ONLY = (
 MESSAGE_SAVED = "Draft saved: %s."
 MESSAGE_UPDATED = "Draft updated: %s."
 
+logger = logging.getLogger(__name__)
+
 MANAGEMENT_PREFIX = "order_wizard"
 SNAPSHOT_FIELD = "wizard_snapshot"
+RESTORE_FIELD = "restore"
 BASIS_FIELD = "__basis"
 DONE_SESSION_KEY = "order_wizard_done"
 
@@ -362,27 +368,44 @@ class DraftWizard(SessionWizardView):
             compress=True,
         )
 
-    def restore_snapshot(self) -> bool:
+    def snapshot_payload(self) -> dict | None:
+        """The wizard state carried by the posted page, if it is this user's and this wizard's."""
         token = self.request.POST.get(SNAPSHOT_FIELD, "")
         try:
             payload = signing.loads(
                 token, salt=f"orders.wizard:{self.request.user.pk}", max_age=60 * 60 * 24 * 7
             )
         except signing.BadSignature:
-            return False
+            return None
         if payload.get("key") != self.storage_key or not isinstance(payload.get("data"), dict):
+            return None
+        return payload
+
+    def restore_snapshot(self) -> bool:
+        payload = self.snapshot_payload()
+        if payload is None:
             return False
         self.storage.data = payload["data"]
+        self.clear_caches()
         return self.storage.current_step is not None
 
-    def refuse(self, message: str) -> HttpResponse:
-        """400 with the typed text shown back; the stored answers are left as they were."""
-        return TemplateResponse(
-            self.request,
-            "orders/wizard/refused.html",
-            {"message": message, "typed": typed_text(self.request.POST), "wizard_url": self.url()},
-            status=400,
-        )
+    def refuse(self, message: str, *, restorable: bool = False) -> HttpResponse:
+        """400 with the typed text shown back; the stored answers are left as they were.
+
+        A stale page that carries a valid snapshot can be taken up again: the refusal page
+        offers to post it once more with ``restore=1``, which replaces the wizard's state by the
+        page's own (the user's explicit choice) and then handles the post as usual."""
+        post = self.request.POST
+        context = {"message": message, "typed": typed_text(post), "wizard_url": self.url()}
+        if restorable and self.snapshot_payload() is not None:
+            context["repost"] = [
+                (key, value)
+                for key, values in post.lists()
+                for value in values
+                if key not in ("csrfmiddlewaretoken", RESTORE_FIELD, "wizard_goto_step", "preview")
+            ]
+            context["restore_field"] = RESTORE_FIELD
+        return TemplateResponse(self.request, "orders/wizard/refused.html", context, status=400)
 
     # -- requests -------------------------------------------------------------------------------
 
@@ -443,7 +466,10 @@ class DraftWizard(SessionWizardView):
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         request = self.request
-        if self.storage.current_step is None:
+        if request.POST.get("preview") and self.storage.current_step is None and not self.restore_snapshot():
+            return JsonResponse({"error": "Your session expired: save or reload the page."}, status=409)
+        restoring = request.POST.get(RESTORE_FIELD) and self.snapshot_payload() is not None
+        if self.storage.current_step is None or restoring:
             if not self.restore_snapshot():
                 self.storage.reset()
                 self.storage.extra_data = {"nonce": uuid.uuid4().hex}
@@ -460,7 +486,7 @@ class DraftWizard(SessionWizardView):
                 messages.info(request, MESSAGE_ALREADY_SAVED)
                 self.storage.reset()
                 return redirect("orders:order_detail", done[nonce])
-            messages.info(request, MESSAGE_RESTORED)
+            messages.info(request, MESSAGE_PAGE_RESTORED if restoring else MESSAGE_RESTORED)
 
         management_form = ManagementForm(request.POST, prefix=self.prefix)
         if not management_form.is_valid():
@@ -468,7 +494,7 @@ class DraftWizard(SessionWizardView):
         posted_step = management_form.cleaned_data["current_step"]
         form_list = list(self.get_form_list())
         if posted_step != self.storage.current_step or posted_step not in form_list:
-            return self.refuse(MESSAGE_STALE)
+            return self.refuse(MESSAGE_STALE, restorable=True)
 
         if request.POST.get("preview"):
             return self.preview()
@@ -511,8 +537,6 @@ class DraftWizard(SessionWizardView):
 
     def preview(self) -> HttpResponse:
         """Pages of the order as it stands on the review step, as PNG data URLs (JSON)."""
-        from .pdf import document_for_draft, page_count, render_page_png, render_pdf
-
         case, order_type = self.current_case(), self.current_order_type()
         details = self.current_details()
         if case is None or order_type is None or details is None:
@@ -530,7 +554,11 @@ class DraftWizard(SessionWizardView):
             date=order_date(details),
             judge=selectors.drafting_judge(self.request.user, case),
         )
-        pdf = render_pdf(document)
+        try:
+            pdf = render_pdf(document)
+        except FontMissingError:
+            logger.exception("Preview of a draft failed: the pleading-paper font is missing")
+            return JsonResponse({"error": "The preview is unavailable: the PDF font is missing."}, status=503)
         pages = [
             "data:image/png;base64," + base64.b64encode(render_page_png(pdf, index, scale=1.5)).decode()
             for index in range(page_count(pdf))
@@ -614,7 +642,11 @@ def typed_text(post: Mapping[str, Any]) -> list[tuple[str, str]]:
             continue
         value = post.get(key, "")
         if isinstance(value, str) and len(value.strip()) > 1:
-            label = key.split("-", 1)[1].replace("_", " ").capitalize()
+            name = key.split("-", 1)[1]
+            if name.startswith("paragraph_") and name[10:].isdigit():
+                label = f"Paragraph {int(name[10:]) + 1}"
+            else:
+                label = name.replace("_", " ").capitalize()
             typed.append((label, value))
     return typed
 

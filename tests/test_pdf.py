@@ -138,7 +138,7 @@ def test_caption_on_page_one():
         left = lines_of([c for c in chars if c["x1"] <= middle and 130 < c["top"] < 250])
         right = lines_of([c for c in chars if c["x0"] > middle and 130 < c["top"] < 250])
         heading = lines_of([c for c in chars if c["top"] < 130])
-        rules = page.lines
+        rules = page.lines + page.rects
 
     assert [line.text for line in heading] == [
         "UNITED STATES DISTRICT COURT",
@@ -157,12 +157,48 @@ def test_caption_on_page_one():
     ]
     title_chars = [c for line in right[1:3] for c in line.chars if c["text"].strip()]
     assert all("Bold" in c["fontname"] for c in title_chars)
-    # The box rule closes the parties: a vertical rule right of them and a rule under them.
-    vertical = [r for r in rules if r["width"] < 1 and r["height"] > 60 and r["x0"] < 400]
-    under = [r for r in rules if r["height"] < 1 and r["x0"] <= TEXT_LEFT + 2 and r["width"] > 150]
-    assert vertical and under
-    assert all(line.x1 < vertical[0]["x0"] for line in left)
-    assert under[0]["top"] > max(c["bottom"] for line in left for c in line.chars)
+    # The box rule closes the parties: a rule at their right and under them (a border drawn as
+    # an outer box minus an inner one, same left and top, 0.75pt wider and taller).
+    boxes = sorted(
+        (r for r in rules if 60 < r["height"] < 300 and r["x0"] == pytest.approx(TEXT_LEFT + 2)),
+        key=lambda r: r["width"],
+    )
+    inner, outer = boxes[0], boxes[-1]
+    assert outer["x1"] - inner["x1"] == pytest.approx(0.75) and outer["bottom"] - inner[
+        "bottom"
+    ] == pytest.approx(0.75)
+    assert outer["top"] == inner["top"]
+    assert all(line.x1 < inner["x1"] for line in left)
+    assert inner["bottom"] > max(c["bottom"] for line in left for c in line.chars)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {
+            "title": "ORDER GRANTING IN PART AND DENYING IN PART PLAINTIFF'S MOTION TO COMPEL FURTHER "
+            "RESPONSES "
+            "TO INTERROGATORIES AND REQUESTS FOR PRODUCTION OF DOCUMENTS"
+        },
+        {
+            "caption": Caption(
+                first=CaptionSide(
+                    names="THE PEOPLE OF THE STATE OF CALIFORNIA,",
+                    label="Plaintiffs,",
+                ),
+                second=CaptionSide(names="JEFFREY BEARD, et al.,", label="Defendants."),
+            )
+        },
+    ],
+)
+def test_a_caption_that_wraps_keeps_the_body_on_the_numbers(changes):
+    pdf = render_pdf(crawford(body=body_of(3), **changes))
+    with open_pdf(pdf) as document:
+        for page in document.pages:
+            grid = [line.baseline for line in number_lines(page)]
+            for line in lines_of(text_chars(page)):
+                if "plain sentence" in line.text or "sentence number" in line.text:
+                    assert distance_to_grid(line.baseline, grid) <= TOLERANCE, line.text
 
 
 def test_legacy_case_number_label():
@@ -201,6 +237,11 @@ def test_ending_date_signature_line_judge_name_and_title():
         rule = signature_rule(page)
     assert rule["x0"] <= name.x0 and name.x1 <= rule["x1"]
     assert name.baseline < PAGE_HEIGHT - rule["bottom"]  # the name is under the line
+
+
+def test_an_empty_body_still_prints_the_ending():
+    text = body_text(render_pdf(crawford(body="")))
+    assert "Re: Dkt. No. 53 IT IS SO ORDERED." in text.replace("Defendants. ", "")
 
 
 def test_undated_order_prints_a_blank_date():
@@ -323,7 +364,9 @@ def test_metadata_and_embedded_fonts(orders_by_pages):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            if "/DescendantFonts" in font:  # a composite font (the text)
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
             fonts_seen.add(str(font["/BaseFont"]).split("+")[-1])
     assert fonts_seen == {"Liberation-Serif", "Liberation-Serif-Bold"}
@@ -438,15 +481,26 @@ def test_render_refuses_to_fall_back_when_the_font_is_missing(monkeypatch):
         render._resources.cache_clear()
 
 
+def test_render_refuses_text_set_in_another_font(monkeypatch):
+    """fontconfig lists the font, but the text comes out in another one: refused too."""
+    monkeypatch.setattr(render, "FONT_FAMILY", "Liberation Sans")  # installed, but not what the CSS asks
+    render._resources.cache_clear()
+    try:
+        with pytest.raises(FontMissingError, match="another font"):
+            render_pdf(crawford(body="Another body never rendered before."))
+    finally:
+        render._resources.cache_clear()
+
+
 def test_same_document_is_not_rendered_twice(monkeypatch):
     calls = []
-    real_html = render.HTML
+    real_html = render.OrderHTML
 
     def counting_html(*args, **kwargs):
         calls.append(1)
         return real_html(*args, **kwargs)
 
-    monkeypatch.setattr(render, "HTML", counting_html)
+    monkeypatch.setattr(render, "OrderHTML", counting_html)
     document = crawford(body="A body rendered for the cache test only.")
     first = render_pdf(document)
     assert calls

@@ -90,6 +90,13 @@ def test_pdf_download_is_a_watermarked_draft_named_after_the_case(demo_client, c
     assert "Re: Dkt. No. 53" in text and "This order terminates Docket No. 53." in text
 
 
+def test_pdf_download_reads_the_order_in_a_few_queries(
+    demo_client, crawford_order, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        assert demo_client.get(reverse("orders:order_pdf", args=[crawford_order.pk])).status_code == 200
+
+
 def _signed(order: Order, signature: str) -> Order:
     """Signed by the demo judge (orders.services): only a signed order's PDF is final."""
     judge = get_user_model().objects.get(username=DEMO_JUDGE_USERNAME)

@@ -411,3 +411,27 @@ def _type_for(case) -> str:
 def test_every_entry_kind_an_order_type_resolves_exists():
     kinds = {kind for order_type in registry.all() for kind in order_type.resolves_kinds}
     assert kinds <= set(EntryKind.values)
+
+
+def test_preview_after_the_session_expired_says_so_in_json(demo_client, crawford):
+    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    review = form_values(form_of(response))
+    _expire_wizard(demo_client)
+    preview = post_step(demo_client, NEW, "review", {**review, "preview": "1"})
+    assert preview.status_code == 409
+    assert "expired" in preview.json()["error"]
+
+
+def test_a_page_made_stale_by_another_tab_can_be_taken_up_again(demo_client, crawford):
+    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    review = form_values(form_of(response))
+    review["review-paragraph_0"] = "Typed in the first tab."
+    data = {**review, SNAPSHOT_FIELD: response.context["snapshot"]}
+    demo_client.get(NEW)  # a new draft started in another tab resets the wizard
+    refused = post_step(demo_client, NEW, "review", data)
+    assert refused.status_code == 400
+    assert 'id="restore-page"' in refused.content.decode()
+    assert step_of(_resume(demo_client)) == "case"  # nothing changed yet
+    response = post_step(demo_client, NEW, "review", {**data, "restore": "1"})
+    assert response.status_code == 302
+    assert Order.objects.latest("pk").body.startswith("Typed in the first tab.")

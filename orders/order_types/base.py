@@ -22,6 +22,7 @@ from ..models import Case, DocketEntry, Judge, Order
 from . import text
 
 STYLE_FIELDS = ("court_style", "quotes", "docket_style")
+COMMON_FIELDS = (*STYLE_FIELDS, "terminate_line")
 
 ERROR_NOT_AFTER_ORDER_DATE = "The date must be after the order's date (%(date)s)."
 ERROR_AFTER_ORDER_DATE = "The date cannot be after the order's date (%(date)s)."
@@ -56,6 +57,16 @@ class OrderTypeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.case = case
         self.order_date = order_date or timezone.localdate()
+        # The type's own fields first, the house style last.
+        self.order_fields([name for name in self.fields if name not in COMMON_FIELDS])
+
+    def own_fields(self) -> list:
+        """The bound fields of the type itself (not the house style), for grouping in a page."""
+        return [self[name] for name in self.fields if name not in COMMON_FIELDS]
+
+    def style_fields(self) -> list:
+        """The bound house-style fields (capitalisation, quotes, docket citations, closing line)."""
+        return [self[name] for name in self.fields if name in COMMON_FIELDS]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

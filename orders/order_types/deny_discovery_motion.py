@@ -23,7 +23,16 @@ DISPOSITION_WORDS = {
 }
 
 
+TITLES = [
+    ("ORDER DENYING DISCOVERY MOTION", "ORDER DENYING DISCOVERY MOTION"),
+    ("ORDER DENYING MOTION FOR DISCOVERY", "ORDER DENYING MOTION FOR DISCOVERY"),
+    ("ORDER DENYING REQUEST FOR DISCOVERY", "ORDER DENYING REQUEST FOR DISCOVERY"),
+    ("ORDER VACATING MOTION FOR DISCOVERY", "ORDER VACATING MOTION FOR DISCOVERY"),
+]
+
+
 class Form(DiscoveryForm):
+    title_wording = forms.ChoiceField(label="Title", choices=TITLES, required=False, initial=TITLES[0][0])
     motion = forms.CharField(
         label="The motion is a …",
         max_length=100,
@@ -65,18 +74,28 @@ class DenyDiscoveryMotion(OrderType):
     needs_entries = True
     Form = Form
     keywords = ("discovery",)
-    sticky_fields = (*CITATION_FIELDS, "explain_rule_5d", "conclusion_heading")
+    sticky_fields = (*CITATION_FIELDS, "explain_rule_5d", "conclusion_heading", "title_wording")
 
     def initial(self, *, case, entries) -> dict[str, Any]:
         initial = super().initial(case=case, entries=entries)
         if entries and all(entry.kind == EntryKind.REQUEST for entry in entries):
             initial.setdefault("motion", "request for discovery")
+            initial.setdefault("title_wording", "ORDER DENYING REQUEST FOR DISCOVERY")
         if len(entries) > 1:
             initial.setdefault("motion", "motions for discovery")
         return initial
 
+    def title_for(self, *, case, entries, data) -> str:
+        return data.get("title_wording") or self.title
+
     def context(self, *, case, entries, data, judge, t) -> dict[str, Any]:
+        motion = data.get("motion") or "motion for discovery"
+        if len(entries) > 1 or motion.split()[0].endswith("s"):
+            a_motion = motion  # “has filed motions for discovery”
+        else:
+            a_motion = ("an " if motion[:1].lower() in "aeiou" else "a ") + motion
         return {
+            "a_motion": a_motion,
             "dispute_about": "discovery responses",
             "disposition_words": DISPOSITION_WORDS.get(data.get("disposition"), "DENIED"),
             "motion_verb": "are" if len(entries) > 1 else "is",

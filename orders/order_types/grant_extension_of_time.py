@@ -23,6 +23,11 @@ class Form(OrderTypeForm):
     )
     current_deadline = forms.DateField(label="Current deadline", required=False)
     new_deadline = forms.DateField(label="New deadline", help_text="Must be after the order's date.")
+    late_request = forms.BooleanField(
+        label="The request came after the deadline had passed (excusable neglect, Rule 6(b)(1)(B))",
+        required=False,
+        initial=False,
+    )
     no_further_extensions = forms.BooleanField(
         label="Warn that no further extensions will be granted absent extraordinary circumstances",
         required=False,

@@ -7,12 +7,16 @@ import shutil
 import subprocess
 
 FONT_FAMILY = "Liberation Serif"
-FONT_STYLES = ("Regular", "Bold", "Italic")
+FONT_STYLES = ("Regular", "Bold")
 
 ERROR_FONT_MISSING = (
     "The font “{family} {style}” is not installed, and orders must be printed in it "
     "(12-point Times-metric serif). Install it (Debian: apt-get install fonts-liberation2) "
     "or run scripts/start, which installs it."
+)
+ERROR_FONT_FALLBACK = (
+    "WeasyPrint set the text in another font than “{family}” although fontconfig lists it: "
+    'orders must be printed in it. Check the fontconfig setup (fc-match "{family}").'
 )
 ERROR_NO_FONTCONFIG = "fontconfig's fc-list is not installed, so the pleading font cannot be checked."
 

@@ -1,9 +1,11 @@
 """Order → PDF bytes through WeasyPrint. Nothing else in the app talks to WeasyPrint.
 
-Speed: the stylesheet is parsed once and the font configuration reused for every render; fonts
-are embedded whole (subsetting is the largest cost of a render); a rendered PDF is kept in an
-LRU cache keyed by a SHA-256 of everything printed plus the options, so the same order is
-never laid out twice.
+Speed (see bench/bench_pdf.py): the stylesheet is parsed once and the font configuration
+reused for every render; the sheet (line numbers, rules, page number, watermark) is drawn by
+``paper.py`` instead of being laid out on every page; block quotes are measured in a small probe
+layout rather than by laying the order out twice; fonts are subset (embedding them whole is
+slower: zlib on 400 KB per font). A rendered PDF is kept in an LRU cache keyed by a SHA-256 of
+everything printed plus the options, so the same order is never rendered twice.
 """
 
 from __future__ import annotations
@@ -22,32 +24,50 @@ from django.contrib.staticfiles import finders
 from django.template import engines
 from weasyprint import CSS, HTML
 from weasyprint import Document as LaidOutDocument
+from weasyprint.formatting_structure.boxes import BlockBox
 from weasyprint.text.fonts import FontConfiguration
 
 from ..body import parse_body
 from ..models import Order
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
-from .fonts import FONT_FAMILY, require_font
+from .fonts import ERROR_FONT_FALLBACK, FONT_FAMILY, FontMissingError, require_font
+from .paper import digits_font, paper_finisher, watermark_font
 
 logger = logging.getLogger(__name__)
 
 Signature = Literal["field", "conformed"]
 
 TEMPLATE_NAME = "pdf/order.html"
+PROBE_TEMPLATE_NAME = "pdf/quote_probe.html"
+BODY_TEMPLATE_NAME = "pdf/_body.html"
 STYLESHEET = "pdf/pleading.css"
+UA_STYLESHEET = "pdf/user-agent.css"
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72 in.
 GRID_PT = 24.0  # one numbered line
-LINES_PER_PAGE = 28
-SIGNATURE_RULE_OFFSET_PT = 18.0  # .signature-line::after { top: 18pt }
+SIGNATURE_RULE_OFFSET_PT = 18.0  # .signature-rule { top: 18pt }
 SIGNATURE_FIELD_NAME = "JudgeSignature"
 CACHE_SIZE = 64
 
 ERROR_SIGNATURE = "signature must be “field” or “conformed”, not {value!r}."
 
 #: WeasyPrint options of every render (see ``bench/bench_pdf.py`` for what each one saves).
-PDF_OPTIONS: dict[str, Any] = {"full_fonts": True, "optimize_images": False, "hinting": False}
+PDF_OPTIONS: dict[str, Any] = {"full_fonts": False, "optimize_images": False, "hinting": False}
 PDFA_VARIANT = "pdf/a-3b"
+
+
+class OrderHTML(HTML):
+    """WeasyPrint's HTML with the small user-agent stylesheet of ``static/pdf/user-agent.css``.
+
+    (``_ua_stylesheets`` is WeasyPrint's hook for its default stylesheet, pinned at 70.0; were
+    it renamed, the default stylesheet would apply and the layout tests still hold.)"""
+
+    ua_stylesheet: CSS | None = None
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        if self.ua_stylesheet is None or forms:
+            return super()._ua_stylesheets(forms)
+        return [self.ua_stylesheet]
 
 
 @dataclass(frozen=True)
@@ -55,23 +75,55 @@ class _Resources:
     font_config: FontConfiguration
     stylesheet: CSS
     template: Any
+    probe_template: Any
     digest: str  # of the template and stylesheet sources: part of every cache key
+    baseline_offset: float  # pt from the top of a 24pt line box to its baseline
 
 
 @functools.cache
 def _resources() -> _Resources:
     require_font(FONT_FAMILY)
-    css_path = finders.find(STYLESHEET)
-    css_text = Path(css_path).read_text(encoding="utf-8")
+    css_text = Path(finders.find(STYLESHEET)).read_text(encoding="utf-8")
+    ua_text = Path(finders.find(UA_STYLESHEET)).read_text(encoding="utf-8")
     font_config = FontConfiguration()
     fetcher = StaticOnlyFetcher()
     stylesheet = CSS(
         string=css_text, base_url=static_url(STYLESHEET), url_fetcher=fetcher, font_config=font_config
     )
     template = engines["django"].get_template(TEMPLATE_NAME)
-    template_source = Path(template.origin.name).read_text(encoding="utf-8")
-    digest = hashlib.sha256((css_text + "\0" + template_source).encode("utf-8")).hexdigest()
-    return _Resources(font_config=font_config, stylesheet=stylesheet, template=template, digest=digest)
+    probe_template = engines["django"].get_template(PROBE_TEMPLATE_NAME)
+    OrderHTML.ua_stylesheet = CSS(string=ua_text, base_url=static_url(UA_STYLESHEET), url_fetcher=fetcher)
+    sources = [css_text, ua_text] + [
+        Path(engines["django"].get_template(name).origin.name).read_text(encoding="utf-8")
+        for name in (TEMPLATE_NAME, PROBE_TEMPLATE_NAME, BODY_TEMPLATE_NAME)
+    ]
+    digest = hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()
+    digits_font()
+    watermark_font()
+    return _Resources(
+        font_config=font_config,
+        stylesheet=stylesheet,
+        template=template,
+        probe_template=probe_template,
+        digest=digest,
+        baseline_offset=_measure_baseline_offset(stylesheet, font_config),
+    )
+
+
+def _measure_baseline_offset(stylesheet: CSS, font_config: FontConfiguration) -> float:
+    """Where WeasyPrint puts the baseline of a double-spaced line (the line numbers go there),
+    and a check that the text is really set in the pleading font, not a fallback."""
+    probe = OrderHTML(
+        string='<div class="paragraph">0 <b>0</b></div>', url_fetcher=StaticOnlyFetcher()
+    ).render(stylesheets=[stylesheet], font_config=font_config)
+    embedded = probe.write_pdf(uncompressed_pdf=True)
+    name = b"+" + FONT_FAMILY.replace(" ", "-").encode()  # "/ABCDEF+Liberation-Serif"
+    if not all(name + style in embedded for style in (b"/", b"-Bold/")):
+        raise FontMissingError(ERROR_FONT_FALLBACK.format(family=FONT_FAMILY))
+    for box in probe.pages[0]._page_box.descendants():
+        if type(box).__name__ == "LineBox":
+            return box.baseline * PT_PER_PX
+    raise RuntimeError("The baseline probe laid out no text.")
 
 
 def new_fetcher() -> StaticOnlyFetcher:
@@ -89,26 +141,43 @@ def build_html(
 ) -> str:
     """The HTML of the order (escaped by the template); ``pads`` are bottom margins in pt by id."""
     pads = pads or {}
-    blocks = parse_body(document.body)
     context = {
         "doc": document,
         "draft": draft,
         "conformed": conformed,
         "date_text": date_text(document),
-        "line_numbers": range(1, LINES_PER_PAGE + 1),
         "caption_pad": _pt(pads.get("snap-caption")),
-        "blocks": [
-            {
-                "kind": block.kind,
-                "text": block.text,
-                "keep": index >= len(blocks) - 2,
-                "snap_id": f"snap-quote-{index}",
-                "pad": _pt(pads.get(f"snap-quote-{index}")),
-            }
-            for index, block in enumerate(blocks)
-        ],
+        "blocks": _blocks(document, pads),
     }
     return _resources().template.render(context)
+
+
+def _blocks(document: OrderDocument, pads: dict[str, float]) -> list[dict[str, Any]]:
+    blocks = parse_body(document.body)
+    return [
+        {
+            "kind": block.kind,
+            "text": block.text,
+            "keep": index >= len(blocks) - 2,  # the last two blocks go with the signature
+            "snap_id": f"snap-quote-{index}",
+            "pad": _pt(pads.get(f"snap-quote-{index}")),
+        }
+        for index, block in enumerate(blocks)
+    ]
+
+
+def _quote_pads(document: OrderDocument, options: dict[str, Any]) -> dict[str, float]:
+    """Pads of the block quotes, from a layout of the quotes alone at their width: far cheaper
+    than laying the whole order out twice."""
+    quotes = [block for block in _blocks(document, {}) if block["kind"] == "quote"]
+    if not quotes:
+        return {}
+    resources = _resources()
+    html = resources.probe_template.render({"blocks": quotes})
+    probe = OrderHTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=new_fetcher()).render(
+        stylesheets=[resources.stylesheet], font_config=resources.font_config, **options
+    )
+    return _snap_pads(probe)
 
 
 def _pt(value: float | None) -> str:
@@ -116,11 +185,12 @@ def _pt(value: float | None) -> str:
 
 
 def _element_boxes(layout: LaidOutDocument, predicate):
-    """(page index, box) of every laid-out box whose element matches ``predicate``."""
+    """(page index, box) of every block box (one per page an element is on) matching ``predicate``.
+
+    Its line and text boxes carry the same element: they are skipped."""
     for index, page in enumerate(layout.pages):
         for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if element is not None and getattr(box, "element_tag", None) and predicate(box):
+            if isinstance(box, BlockBox) and getattr(box, "element", None) is not None and predicate(box):
                 yield index, box
 
 
@@ -128,8 +198,6 @@ def _snap_pads(layout: LaidOutDocument) -> dict[str, float]:
     """Bottom margins that bring each single-spaced block back to a multiple of 24pt."""
     heights: dict[str, float] = {}
     for _, box in _element_boxes(layout, lambda b: (b.element.get("id") or "").startswith("snap-")):
-        if box.element_tag not in ("div", "blockquote"):
-            continue
         ident = box.element.get("id")
         heights[ident] = heights.get(ident, 0.0) + box.margin_height() * PT_PER_PX
     pads = {}
@@ -146,17 +214,21 @@ def _layout(
     resources = _resources()
 
     def lay_out(pads: dict[str, float]) -> LaidOutDocument:
-        html = HTML(
+        html = OrderHTML(
             string=build_html(document, draft=draft, conformed=conformed, pads=pads),
             base_url=STATIC_BASE_URL,
             url_fetcher=new_fetcher(),
         )
         return html.render(stylesheets=[resources.stylesheet], font_config=resources.font_config, **options)
 
-    layout = lay_out({})
-    pads = _snap_pads(layout)
-    if pads:
-        layout = lay_out(pads)
+    pads = _quote_pads(document, options)
+    layout = lay_out(pads)
+    # The caption is on grid unless a long name or title wraps onto more lines than usual.
+    extra = _snap_pads(layout)
+    if extra:
+        layout = lay_out(
+            {key: pads.get(key, 0.0) + extra.get(key, 0.0) for key in pads.keys() | extra.keys()}
+        )
     return layout
 
 
@@ -232,9 +304,11 @@ def _render_uncached(document: OrderDocument, *, final: bool, signature: Signatu
     options = dict(PDF_OPTIONS)
     if pdfa:
         options["pdf_variant"] = PDFA_VARIANT
+    resources = _resources()
     with _render_lock:
         layout = _layout(document, draft=not final, conformed=signature == "conformed", options=options)
-        pdf = layout.write_pdf(**options)
+        finisher = paper_finisher(resources.baseline_offset, draft=not final)
+        pdf = layout.write_pdf(finisher=finisher, **options)
     if final and signature == "field":
         pdf = _add_signature_field(pdf, signature_line(layout))
     return pdf

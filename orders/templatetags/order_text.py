@@ -7,6 +7,8 @@ a paragraph, and whatever lies between paragraphs is dropped. ``{% heading %}CON
 is a centred heading, ``{% blockquote %}…{% endblockquote %}`` a block quote.
 """
 
+import re
+
 from django import template
 
 from orders.order_types import text
@@ -57,3 +59,11 @@ def docket(value, t=None) -> str:
         return ""
     style = getattr(t, "docket_style", t) or text.DOCKET_NO
     return text.docket_ref(value, style)
+
+
+@register.filter
+def paragraphs(value) -> str:
+    """{{ discussion|paragraphs }} (outside any paragraph tag): text typed in a form, one stored
+    paragraph per blank-line-separated chunk, whitespace collapsed."""
+    chunks = re.split(r"\n[ \t]*\n", str(value or "").replace("\r\n", "\n"))
+    return "".join(f"\n\n{' '.join(chunk.split())}\n\n" for chunk in chunks if chunk.strip())
