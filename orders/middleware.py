@@ -24,7 +24,11 @@ class RefusalAuditMiddleware:
         response = self.get_response(request)
         reason = self.refusal(request, response)
         if reason and not getattr(request, "refusal_logged", False):
-            self.record(request, response, reason)
+            if response.status_code == 404 and getattr(request, "resolver_match", None) is None:
+                # No such page at all (a browser's /favicon.ico, a typo): not worth an audit row.
+                logger.info("not found: %s %s", request.method, request.path[:500])
+            else:
+                self.record(request, response, reason)
         return response
 
     @staticmethod

@@ -384,3 +384,9 @@ def test_a_read_only_member_can_neither_draft_nor_edit_through_the_wizard(client
     assert response.status_code == 403
     assert Order.objects.count() == count
     assert refused_count() == before + 1
+
+
+def test_a_request_for_no_page_at_all_is_not_an_audit_event(demo_client):
+    before = refused_count()
+    assert demo_client.get("/favicon.ico").status_code == 404
+    assert refused_count() == before
