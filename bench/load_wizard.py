@@ -315,6 +315,13 @@ def main() -> None:
         help="seconds a person spends on a page before the next click (0.5x to 1.5x; 0 = none)",
     )
     parser.add_argument("--database", default="chambers_load")
+    parser.add_argument("--pg-port", type=int, default=5432, help="PostgreSQL port on 127.0.0.1")
+    parser.add_argument(
+        "--pg-cluster",
+        default="15/main",
+        help="the cluster --restart-postgres restarts (version/name, e.g. a private one: "
+        "pg_createcluster 15 bench -p 5439 -- --auth-host=trust)",
+    )
     parser.add_argument(
         "--restart-postgres",
         action="store_true",
@@ -324,7 +331,7 @@ def main() -> None:
     args.users = max(1, min(args.users, 100))
     args.duration = max(5.0, min(args.duration, 600.0))
 
-    database_url = f"postgres://postgres@127.0.0.1:5432/{args.database}"
+    database_url = f"postgres://postgres@127.0.0.1:{args.pg_port}/{args.database}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "chambers.settings_production",
@@ -346,6 +353,8 @@ def main() -> None:
             "psql",
             "-h",
             "127.0.0.1",
+            "-p",
+            str(args.pg_port),
             "-U",
             "postgres",
             "-q",
@@ -354,7 +363,21 @@ def main() -> None:
         ],
         env,
     )
-    run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", f"CREATE DATABASE {args.database}"], env)
+    run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(args.pg_port),
+            "-U",
+            "postgres",
+            "-q",
+            "-c",
+            f"CREATE DATABASE {args.database}",
+        ],
+        env,
+    )
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
     run([PYTHON, "manage.py", "load_demo"], env)
@@ -416,7 +439,8 @@ def main() -> None:
         if args.restart_postgres:
             time.sleep(args.duration / 2)
             t0 = time.monotonic()
-            restart = ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "restart"]
+            version, name = args.pg_cluster.split("/")
+            restart = ["pg_ctlcluster", "--skip-systemctl-redirect", version, name, "restart"]
             subprocess.run(restart, check=False)  # noqa: S603 - a fixed command
             restart_note = (
                 f"PostgreSQL restarted at t={t0 - started:.1f} s (took {time.monotonic() - t0:.1f} s)"

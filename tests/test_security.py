@@ -390,3 +390,19 @@ def test_a_request_for_no_page_at_all_is_not_an_audit_event(demo_client):
     before = refused_count()
     assert demo_client.get("/favicon.ico").status_code == 404
     assert refused_count() == before
+
+
+def test_an_unreachable_database_is_a_503_try_again_page_not_a_500(demo_client, monkeypatch):
+    from django.db import OperationalError
+
+    from orders import selectors
+
+    def down(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(selectors, "judges_for_user", down)
+    demo_client.raise_request_exception = False  # as a browser sees it
+    response = demo_client.get(reverse("orders:home"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Try again in a moment" in response.content.decode()
