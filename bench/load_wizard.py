@@ -427,6 +427,7 @@ def main() -> None:
             clerk.start()
         for clerk in clerks:  # everybody logs in first (one slow password hash each), then the clock runs
             clerk.logged_in.wait(timeout=300)
+        load_before = os.getloadavg()[0]
         started = time.monotonic()
         for clerk in clerks:
             clerk.deadline = started + args.duration
@@ -453,6 +454,10 @@ def main() -> None:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
 
+    restart_note += (
+        f"\nMachine load average (1 min): {load_before:.1f} when the run started, "
+        f"{os.getloadavg()[0]:.1f} at the end, on {os.cpu_count()} cores (other processes included)."
+    )
     report(results, elapsed, restart_note)
     check_database(results, database_url, [f"staff{n:02d}" for n in range(1, args.users + 1)])
 
@@ -465,7 +470,7 @@ def report(results: Results, elapsed: float, restart_note: str) -> None:
         f"{len(results.orders)} orders drafted; {errors} errors"
     )
     if restart_note:
-        print(restart_note)
+        print(restart_note.strip())
     print(f"\n{'page':<20} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>7}  goal")
     for page in sorted(results.timings):
         times = [t for t in results.timings[page] if t > 0] or [0.0]
