@@ -7,7 +7,6 @@ app_name = "orders"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     # The drafting wizard and the order pages.
     path("drafts/", views.draft_list, name="draft_list"),
     path("drafts/new/", DraftWizard.as_view(), name="draft_new"),
@@ -18,6 +17,7 @@ urlpatterns = [
     path("orders/<int:order_id>/delete/", views.order_delete, name="order_delete"),
     path("orders/<int:order_id>/pdf/", views.order_pdf, name="order_pdf"),
     path("orders/<int:order_id>/pages/<int:page>.png", views.order_page_png, name="order_page_png"),
+    path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
 ]
 
 # The review-and-signing workflow and the audit log (orders/workflow_views.py).

@@ -24,7 +24,7 @@ from django.core.management import call_command
 from orders.demo import DEMO_PASSWORD, DEMO_USERNAME, SEED_ORDERS
 
 from .pdf_helpers import body_text, normalise
-from .seed_texts import seed_sentences
+from .pdf_seed_texts import seed_sentences
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
 # itself (loading the demo data) are still synchronous and safe.

@@ -39,7 +39,7 @@ from .pdf_helpers import (
     open_pdf,
     text_chars,
 )
-from .seed_texts import seed_body, seed_names, seed_sentences
+from .pdf_seed_texts import seed_body, seed_names, seed_sentences
 
 # Bodies that give a one-, two- and five-page order (checked by test_page_counts).
 LENGTHS = {1: 2, 2: 5, 5: 22}

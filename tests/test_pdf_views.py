@@ -12,11 +12,11 @@ from pypdf import PdfReader
 from orders import services
 from orders.demo import DEMO_JUDGE_USERNAME, DEMO_USERNAME
 from orders.models import Order
-from orders.pdf import document_for_draft, document_for_order, page_count
+from orders.pdf import document_for_draft, document_for_order, page_count, render_order_pdf
 
 from .factories import MembershipFactory, OrderFactory
-from .pdf_helpers import body_text, open_pdf
-from .seed_texts import seed_body
+from .pdf_helpers import body_text, normalise, open_pdf
+from .pdf_seed_texts import seed_body, seed_sentences
 
 pytestmark = pytest.mark.django_db
 
@@ -211,6 +211,25 @@ def test_factory_order_renders(db):
 
 
 def call_pdf(order):
-    from orders.pdf import render_order_pdf
-
     return render_order_pdf(order)
+
+
+SEED_CASES = {
+    "Crawford v. Beard": "000_c1ee9db6c1f96a53.txt",
+    "Luckert v. Brannon": "001_9c96773eac860348.txt",
+    "Harrison v. Sample": "002_07d43436c61bb95b.txt",
+}
+
+
+@pytest.mark.parametrize("caption", sorted(SEED_CASES))
+def test_the_demos_seed_order_prints_every_sentence_of_its_seed(demo, caption):
+    """Once the order types draft the seed orders in the demo (branch ``types``), their PDFs read
+    like the seeds, sentence for sentence, with the seed's caption and ending."""
+    order = Order.objects.filter(case=demo[caption]).order_by("pk").first()
+    if order is None:
+        pytest.skip("load_demo drafts no seed orders without the order types")
+    text = body_text(render_order_pdf(order, final=True))
+    missing = [s for s in seed_sentences(SEED_CASES[caption]) if normalise(s) not in text]
+    assert not missing
+    assert f"{document_for_order(order).case_number_label} {order.case.number}" in text
+    assert "IT IS SO ORDERED." in text and order.judge.signature_name in text
