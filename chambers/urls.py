@@ -10,3 +10,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("orders.urls")),
 ]
+
+handler500 = "orders.errors.server_error"

@@ -1,8 +1,12 @@
 """Django admin for every model; parties and docket entries inline on a case."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    AuditEvent,
     Case,
     ChambersMembership,
     Court,
@@ -10,9 +14,12 @@ from .models import (
     DocketUpload,
     Judge,
     Order,
+    OrderComment,
     OrderDocketEntry,
     Party,
+    SignedPdf,
 )
+from .services import ERROR_ORDER_SIGNED
 
 
 @admin.register(Court)
@@ -106,21 +113,53 @@ class OrderDocketEntryInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["docket_entry"]
 
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not (obj and obj.is_signed)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.is_signed)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_signed)
+
+
+class OrderAdminForm(forms.ModelForm):
+    """Refuses any change to a signed order (its fields are read-only too, this is the backstop)."""
+
+    def clean(self):
+        if (
+            self.instance.pk
+            and Order.objects.filter(pk=self.instance.pk, status__in=["signed", "filed"]).exists()
+        ):
+            raise ValidationError(ERROR_ORDER_SIGNED)
+        return super().clean()
+
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(SimpleHistoryAdmin):
     list_display = ["title", "case", "judge", "order_type", "status", "date", "created_by", "created_at"]
     search_fields = ["title", "body", "case__number", "case__short_caption"]
     list_filter = ["status", "order_type", "judge"]
     list_select_related = ["case", "judge", "created_by"]
     autocomplete_fields = ["case", "judge"]
-    readonly_fields = ["created_by", "created_at", "updated_at"]
+    readonly_fields = ["created_by", "created_at", "updated_at", "version", "amends"]
     inlines = [OrderDocketEntryInline]
     date_hierarchy = "created_at"
+    form = OrderAdminForm
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_signed:
+            return [field.name for field in Order._meta.fields]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_signed)
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        else:
+            obj.version += 1  # pages holding the previous version will be refused on save
         super().save_model(request, obj, form, change)
 
 
@@ -132,3 +171,38 @@ class DocketUploadAdmin(admin.ModelAdmin):
     list_select_related = ["uploaded_by", "case"]
     readonly_fields = ["uploaded_by", "filename", "sha256", "notes", "case", "imported_at", "created_at"]
     exclude = ["html"]  # large; the preview page shows what it says
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records nobody edits by hand: viewable, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "username", "action", "order_ref", "order_repr", "judge", "ip_address"]
+    list_filter = ["action", "judge"]
+    search_fields = ["username", "order_repr", "detail", "=order_ref"]
+    list_select_related = ["judge"]
+    date_hierarchy = "at"
+
+
+@admin.register(SignedPdf)
+class SignedPdfAdmin(ReadOnlyAdmin):
+    list_display = ["order", "signature", "signed_by", "signed_at", "sha256"]
+    list_select_related = ["order", "order__case", "signed_by"]
+    exclude = ["pdf"]
+
+
+@admin.register(OrderComment)
+class OrderCommentAdmin(ReadOnlyAdmin):
+    list_display = ["order", "author", "created_at", "text"]
+    list_select_related = ["order", "order__case", "author"]

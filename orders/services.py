@@ -6,18 +6,21 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
+from . import selectors
 from .case_numbers import parse_case_number
 from .dockets import DocketError, ParsedDocket, decode_docket, parse_docket_text
 from .dockets.districts import heading_lines_for
@@ -25,6 +28,8 @@ from .dockets.parties import name_key
 from .dockets.plan import ImportPlan, build_plan
 from .importing import ParsedOrder, content_sha256, display_name, parse_order_text, read_order_file
 from .models import (
+    AuditAction,
+    AuditEvent,
     Case,
     ChambersMembership,
     Court,
@@ -32,11 +37,15 @@ from .models import (
     DocketUpload,
     Judge,
     Order,
+    OrderComment,
     OrderDocketEntry,
     Party,
+    SignedPdf,
 )
 from .models.orders import ERROR_ENTRY_OTHER_CASE
 from .order_types import registry
+
+logger = logging.getLogger(__name__)
 
 ERROR_PARTY_POSITION_TAKEN = "Caption position %(position)s is already taken in this case."
 
@@ -218,6 +227,7 @@ def order_create(
     OrderDocketEntry.objects.bulk_create(
         [OrderDocketEntry(order=order, docket_entry=entry) for entry in entries]
     )
+    audit_record(user=created_by, action=AuditAction.CREATED, order=order)
     return order
 
 
@@ -658,7 +668,7 @@ def order_import_file(
     )
 
 
-# --- Editing, duplicating and deleting drafts (the wizard and the order page) ----------------
+# --- Workflow: review, signing, filing, corrections; every step audited. ---------------------
 
 ERROR_ORDER_NOT_DRAFT = "Only a draft can be changed or deleted; this order is “%(status)s”."
 
@@ -668,43 +678,357 @@ def _check_draft(order: Order) -> None:
         raise ValidationError(ERROR_ORDER_NOT_DRAFT, params={"status": order.get_status_display()})
 
 
-@transaction.atomic
+ERROR_ORDER_SIGNED = (
+    "This order is signed and can no longer be changed. To correct it, draft an amended order."
+)
+ERROR_NOT_ALLOWED = "Your role in this chambers does not allow you to {action} this order."
+ERROR_WRONG_STATUS = "This order is {status}: it cannot be {action}."
+ERROR_VERSION_CONFLICT = (
+    "Someone else saved this order while you were editing it (you edited version {yours}; it is now "
+    "version {theirs}, saved by {who}). Nothing of yours was saved: see what they changed, then "
+    "make your changes again."
+)
+ERROR_COMMENT_REQUIRED = "Say what should change: a comment is required to send an order back."
+ERROR_SIGNATURE_CHOICE = "Choose the conformed “/s/” signature or the empty digital signature field."
+ERROR_DELETE_SIGNED = "A signed order is a court record and cannot be deleted."
+
+User = AbstractBaseUser | AnonymousUser
+Signature = Literal["conformed", "field"]
+
+
+class OrderVersionConflict(ValidationError):
+    """The order changed since the user loaded it. Carries both versions so the page can show
+    what the other person changed."""
+
+    def __init__(self, *, current: Order, yours: int) -> None:
+        last = current.history.first()
+        who = (
+            (last.history_user.get_full_name() or last.history_user.username)
+            if last and last.history_user
+            else "someone"
+        )
+        super().__init__(ERROR_VERSION_CONFLICT.format(yours=yours, theirs=current.version, who=who))
+        self.current = current
+        self.yours = yours
+
+    def their_changes(self) -> list:
+        """What changed between the version the user started from and the current one."""
+        from .diffs import version_diff
+
+        base = self.current.history.filter(version=self.yours).order_by("-history_id").first()
+        return version_diff(base, self.current) if base is not None else []
+
+
+def audit_record(
+    *,
+    user: User | None,
+    action: str,
+    order: Order | None = None,
+    order_id: int | None = None,
+    ip: str | None = None,
+    detail: str = "",
+) -> AuditEvent:
+    """Append one event to the audit log (in the caller's transaction, if any). ``order_id``
+    names an order by id only (e.g. one the user was refused), without describing it."""
+    authenticated = user is not None and user.is_authenticated
+    event = AuditEvent(
+        user=user if authenticated else None,
+        username=user.get_username() if authenticated else "",
+        action=action,
+        order_ref=order.pk if order is not None else order_id,
+        order_repr=str(order)[:400] if order is not None else "",
+        judge_id=order.judge_id if order is not None else None,
+        ip_address=ip or None,
+        detail=detail[:2000],
+    )
+    # Not full_clean(): the user and judge come from saved objects, and checking that they exist
+    # would cost two queries on every page view.
+    event.clean_fields(exclude=["user", "judge"])
+    event.save()
+    return event
+
+
+@contextmanager
+def _refusals_audited(*, user: User, order: Order | None, attempted: str, ip: str | None) -> Iterator[None]:
+    """Whatever is refused inside (a ValidationError or PermissionDenied) is logged as a
+    "refused" audit event, outside the refused transaction so the event survives its rollback."""
+    try:
+        yield
+    except (ValidationError, PermissionDenied) as error:
+        if order is not None and order.pk and Order.objects.filter(pk=order.pk).exists():
+            order.refresh_from_db()  # forget the refused changes (the database rolled them back)
+        message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        logger.warning(
+            "refused %s of order %s for %s: %s", attempted, getattr(order, "pk", None), user, message
+        )
+        audit_record(
+            user=user, action=AuditAction.REFUSED, order=order, ip=ip, detail=f"{attempted}: {message}"
+        )
+        raise
+
+
+def _check(allowed: bool, action: str) -> None:
+    if not allowed:
+        raise PermissionDenied(ERROR_NOT_ALLOWED.format(action=action))
+
+
+def _claim_version(order: Order, expected_version: int | None, *, allow_signed: bool = False) -> None:
+    """Take the next version of the order, or refuse: ``UPDATE … SET version = version + 1 WHERE
+    id = %s AND version = %s`` (the row stays locked until the transaction ends, so of two
+    concurrent saves of one version exactly one wins). Updates ``order`` in place."""
+    expected = order.version if expected_version is None else int(expected_version)
+    rows = Order.objects.filter(pk=order.pk, version=expected)
+    if not allow_signed:
+        rows = rows.exclude(status__in=[Order.Status.SIGNED, Order.Status.FILED])
+    if rows.update(version=F("version") + 1, updated_at=timezone.now()) != 1:
+        current = Order.objects.select_related("case", "judge").get(pk=order.pk)
+        if current.is_signed and not allow_signed:
+            raise ValidationError(ERROR_ORDER_SIGNED)
+        raise OrderVersionConflict(current=current, yours=expected)
+    order.version = expected + 1
+
+
+def _save_with_history(order: Order, *, user: User | None, reason: str = "") -> None:
+    order._change_reason = reason[:100]
+    if user is not None and user.is_authenticated:
+        order._history_user = user
+    order.full_clean()
+    order.save()
+
+
 def order_update(
     *,
     order: Order,
-    order_type_key: str,
-    entries: Iterable[DocketEntry],
-    data: dict[str, Any],
-    title: str,
-    body: str,
-    date: datetime.date | None = None,
+    user: User | None = None,
+    expected_version: int | None = None,
+    order_type_key: str | None = None,
+    entries: Iterable[DocketEntry] | None = None,
+    data: dict[str, Any] | None = None,
+    title: str | None = None,
+    body: str | None = None,
+    date: datetime.date | Literal[False] | None = False,
+    ip: str | None = None,
 ) -> Order:
-    """Save the edited text and answers of a draft, and the docket entries it rules on."""
-    order = Order.objects.select_for_update().get(pk=order.pk)
-    _check_draft(order)
-    entries = _check_entries_in_case(order.case, entries)
-    order.order_type = order_type_key
-    order.title = title
-    order.body = body
-    order.details = data or {}
-    order.date = date
-    order.full_clean()
-    order.save(update_fields=["order_type", "title", "body", "details", "date", "updated_at"])
-    wanted = {entry.pk for entry in entries}
-    order.entry_links.exclude(docket_entry_id__in=wanted).delete()
-    linked = set(order.entry_links.values_list("docket_entry_id", flat=True))
-    OrderDocketEntry.objects.bulk_create(
-        [OrderDocketEntry(order=order, docket_entry=entry) for entry in entries if entry.pk not in linked]
-    )
+    """Save the edited text and answers of a draft, and the docket entries it rules on (``None``
+    leaves a field as it is; ``date=None`` clears the date).
+
+    Refused for a signed order (ERROR_ORDER_SIGNED), for any other non-draft, for a user whose role
+    does not allow editing, and when the order changed since ``expected_version`` (the version the
+    user's form was built from: OrderVersionConflict, nothing saved). Refusals are audited."""
+    with _refusals_audited(user=user, order=order, attempted="edit", ip=ip):
+        if order.is_signed:
+            raise ValidationError(ERROR_ORDER_SIGNED)
+        _check_draft(order)
+        if user is not None:
+            _check(selectors.can_edit(user, order), "edit")
+        with transaction.atomic():
+            before = {"title": order.title, "body": order.body, "date": order.date, "details": order.details}
+            _claim_version(order, expected_version)
+            if order_type_key is not None:
+                order.order_type = order_type_key
+            if title is not None:
+                order.title = title
+            if body is not None:
+                order.body = body
+            if date is not False:
+                order.date = date
+            if data is not None:
+                order.details = data
+            _save_with_history(order, user=user, reason="edited")
+            if entries is not None:
+                entries = _check_entries_in_case(order.case, entries)
+                wanted = {entry.pk for entry in entries}
+                order.entry_links.exclude(docket_entry_id__in=wanted).delete()
+                linked = set(order.entry_links.values_list("docket_entry_id", flat=True))
+                OrderDocketEntry.objects.bulk_create(
+                    [OrderDocketEntry(order=order, docket_entry=e) for e in entries if e.pk not in linked]
+                )
+            changed = [field for field, value in before.items() if getattr(order, field) != value]
+            if order.details != before["details"] and "details" not in changed:
+                changed.append("details")
+            audit_record(
+                user=user,
+                action=AuditAction.EDITED,
+                order=order,
+                ip=ip,
+                detail=f"version {order.version}; changed: {', '.join(changed) or 'nothing'}",
+            )
     return order
 
 
-@transaction.atomic
-def order_delete(*, order: Order) -> None:
-    """Delete a draft (and its links to docket entries); other statuses are kept."""
-    order = Order.objects.select_for_update().get(pk=order.pk)
-    _check_draft(order)
-    order.delete()
+def order_send_for_signature(
+    *, order: Order, user: User, expected_version: int | None = None, ip: str | None = None
+) -> Order:
+    """Draft → ready for signature."""
+    with _refusals_audited(user=user, order=order, attempted="send for signature", ip=ip):
+        if order.is_signed:
+            raise ValidationError(ERROR_ORDER_SIGNED)
+        _check(selectors.can_edit(user, order), "send")
+        if order.status != Order.Status.DRAFT:
+            raise ValidationError(
+                ERROR_WRONG_STATUS.format(
+                    status=order.get_status_display().lower(), action="sent for signature"
+                )
+            )
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            order.status = Order.Status.READY
+            _save_with_history(order, user=user, reason="sent for signature")
+            audit_record(user=user, action=AuditAction.SENT, order=order, ip=ip)
+    return order
+
+
+def order_send_back(
+    *, order: Order, user: User, comment: str, expected_version: int | None = None, ip: str | None = None
+) -> OrderComment:
+    """Ready for signature → draft, with the judge's comment on what to change."""
+    with _refusals_audited(user=user, order=order, attempted="send back", ip=ip):
+        if order.is_signed:
+            raise ValidationError(ERROR_ORDER_SIGNED)
+        _check(selectors.can_sign(user, order), "send back")
+        if order.status != Order.Status.READY:
+            raise ValidationError(
+                ERROR_WRONG_STATUS.format(status=order.get_status_display().lower(), action="sent back")
+            )
+        comment = (comment or "").strip()
+        if not comment:
+            raise ValidationError(ERROR_COMMENT_REQUIRED)
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            order.status = Order.Status.DRAFT
+            _save_with_history(order, user=user, reason="sent back for changes")
+            note = OrderComment(order=order, author=user, text=comment)
+            note.full_clean()
+            note.save()
+            audit_record(user=user, action=AuditAction.SENT_BACK, order=order, ip=ip, detail=comment)
+    return note
+
+
+def order_sign(
+    *,
+    order: Order,
+    user: User,
+    signature: Signature,
+    expected_version: int | None = None,
+    ip: str | None = None,
+) -> SignedPdf:
+    """The judge signs: the date is stamped if empty, the final PDF (no watermark) is rendered
+    once and its bytes frozen with their SHA-256; from then on the order cannot change.
+    ``expected_version`` makes sure the judge signs the text they read."""
+    from .pdf import render_order_pdf  # the renderer is heavy; load it only to sign
+
+    with _refusals_audited(user=user, order=order, attempted="sign", ip=ip):
+        if order.is_signed:
+            raise ValidationError(ERROR_ORDER_SIGNED)
+        _check(selectors.can_sign(user, order), "sign")
+        if order.status != Order.Status.READY:
+            raise ValidationError(
+                ERROR_WRONG_STATUS.format(
+                    status=order.get_status_display().lower(), action="signed before it is sent for signature"
+                )
+            )
+        if signature not in SignedPdf.Signature.values:
+            raise ValidationError(ERROR_SIGNATURE_CHOICE)
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            if order.date is None:
+                order.date = timezone.localdate()
+            order.status = Order.Status.SIGNED
+            _save_with_history(order, user=user, reason=f"signed ({signature})")
+            pdf = render_order_pdf(order, final=True, signature=signature)
+            signed = SignedPdf(
+                order=order,
+                pdf=pdf,
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                signature=signature,
+                signed_by=user,
+            )
+            signed.full_clean()
+            signed.save()
+            audit_record(
+                user=user, action=AuditAction.SIGNED, order=order, ip=ip, detail=f"SHA-256 {signed.sha256}"
+            )
+    return signed
+
+
+def order_mark_filed(
+    *, order: Order, user: User, docket_number: int | None = None, ip: str | None = None
+) -> Order:
+    """Signed → filed, optionally with the order's own docket number."""
+    with _refusals_audited(user=user, order=order, attempted="mark filed", ip=ip):
+        _check(
+            selectors.can_view(user, order) and selectors.role_for(user, order) in selectors.EDITING_ROLES,
+            "file",
+        )
+        if order.status != Order.Status.SIGNED:
+            raise ValidationError(
+                ERROR_WRONG_STATUS.format(status=order.get_status_display().lower(), action="marked filed")
+            )
+        with transaction.atomic():
+            _claim_version(order, None, allow_signed=True)
+            order.status = Order.Status.FILED
+            order.filed_docket_number = docket_number
+            _save_with_history(order, user=user, reason="filed")
+            detail = f"Dkt. No. {docket_number}" if docket_number else ""
+            audit_record(user=user, action=AuditAction.FILED, order=order, ip=ip, detail=detail)
+    return order
+
+
+AMENDED_PREFIX = "AMENDED "
+
+
+def order_amend(*, order: Order, user: User, ip: str | None = None) -> Order:
+    """A correction of a signed order: a new draft with the same text, linked to the original,
+    which stays as it was."""
+    with _refusals_audited(user=user, order=order, attempted="amend", ip=ip):
+        _check(selectors.can_amend(user, order), "amend")
+        title = order.title if order.title.startswith(AMENDED_PREFIX) else AMENDED_PREFIX + order.title
+        with transaction.atomic():
+            amended = Order(
+                case=order.case,
+                order_type=order.order_type,
+                judge=order.judge,
+                title=title[:300],
+                body=order.body,
+                details=order.details,
+                created_by=user,
+                amends=order,
+            )
+            _save_with_history(amended, user=user, reason=f"amends order {order.pk}")
+            OrderDocketEntry.objects.bulk_create(
+                [OrderDocketEntry(order=amended, docket_entry=entry) for entry in order.docket_entries.all()]
+            )
+            audit_record(
+                user=user,
+                action=AuditAction.AMENDED,
+                order=order,
+                ip=ip,
+                detail=f"amended by order {amended.pk}",
+            )
+            audit_record(
+                user=user, action=AuditAction.CREATED, order=amended, ip=ip, detail=f"amends order {order.pk}"
+            )
+    return amended
+
+
+def order_delete(*, order: Order, user: User | None = None, ip: str | None = None) -> None:
+    """Delete a draft (and its links to docket entries); a signed order never."""
+    with _refusals_audited(user=user, order=order, attempted="delete", ip=ip):
+        if order.is_signed:
+            raise ValidationError(ERROR_DELETE_SIGNED)
+        _check_draft(order)
+        if user is not None:
+            _check(selectors.can_edit(user, order), "delete")
+        with transaction.atomic():
+            audit_record(user=user, action=AuditAction.DELETED, order=order, ip=ip)
+            order.delete()
+
+
+def order_refuse(
+    *, order: Order | None, user: User, attempted: str, reason: str, ip: str | None = None
+) -> None:
+    """Log a refusal decided outside a service (e.g. a view refusing an unknown order id)."""
+    audit_record(user=user, action=AuditAction.REFUSED, order=order, ip=ip, detail=f"{attempted}: {reason}")
 
 
 ERROR_DUPLICATE_NO_ENTRY = (

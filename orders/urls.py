@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import docket_views, views
+from . import docket_views, views, workflow_views
 from .wizard import DraftWizard
 
 app_name = "orders"
@@ -25,4 +25,16 @@ urlpatterns = [
     path("dockets/import/<int:upload_id>/judge/", docket_views.docket_add_judge, name="docket_add_judge"),
     path("search/", views.search, name="search"),
     path("orders/import/", views.import_orders, name="import_orders"),
+]
+
+# The review-and-signing workflow and the audit log (orders/workflow_views.py).
+urlpatterns += [
+    path("orders/<int:order_id>/review/", workflow_views.order_review, name="order_review"),
+    path("orders/<int:order_id>/send/", workflow_views.order_send, name="order_send"),
+    path("orders/<int:order_id>/send-back/", workflow_views.order_send_back, name="order_send_back"),
+    path("orders/<int:order_id>/sign/", workflow_views.order_sign, name="order_sign"),
+    path("orders/<int:order_id>/file/", workflow_views.order_file, name="order_file"),
+    path("orders/<int:order_id>/amend/", workflow_views.order_amend, name="order_amend"),
+    path("orders/<int:order_id>/audit/", workflow_views.order_audit, name="order_audit"),
+    path("chambers/<int:judge_id>/audit/", workflow_views.chambers_audit, name="chambers_audit"),
 ]

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import selectors, services
 from .body import parse_body
 from .forms import DuplicateForm
+from .http import client_ip
 from .importing import ImportFileError
-from .models import Order
+from .models import AuditAction, Order
 from .pdf import page_count, pdf_filename, render_order_pdf, render_page_png
 from .search import search_orders
 from .search_forms import ImportOrdersForm, SearchForm, cleaned_query_data
@@ -49,12 +50,21 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 # -- Order pages ------------------------------------------------------------------------------
 
 
+def _order_pdf(order: Order, *, signature: str = "field") -> tuple[bytes, bool]:
+    """The PDF shown and downloaded for an order, and whether it is final. A signed order: the
+    bytes frozen at signing, always the same. Any other order: the draft, watermarked (asking
+    for ``final`` does not make a draft final; only the judge's signature does)."""
+    if order.is_signed:
+        return bytes(order.signed_pdf.pdf), True
+    return render_order_pdf(order, final=False, signature=signature), False
+
+
 def _page_count(order: Order) -> int:
     """How many pages the order prints on (cached per version of the order)."""
-    key = f"order-pages:{order.pk}:{order.updated_at.timestamp()}"
+    key = f"order-pages:{order.pk}:{order.version}:{order.updated_at.timestamp()}"
     count = cache.get(key)
     if count is None:
-        count = page_count(render_order_pdf(order))
+        count = page_count(_order_pdf(order)[0])
         cache.set(key, count, 60 * 60 * 24)
     return count
 
@@ -62,7 +72,10 @@ def _page_count(order: Order) -> int:
 @require_GET
 def order_detail(request: HttpRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
+    services.audit_record(user=request.user, action=AuditAction.VIEWED, order=order, ip=client_ip(request))
     context = {
+        "can": selectors.order_permissions(request.user, order),
+        "signed_pdf": order.signed_pdf if order.is_signed else None,
         "order": order,
         "case": order.case,
         "caption": order.case.caption(),
@@ -82,7 +95,14 @@ def order_delete(request: HttpRequest, order_id: int) -> HttpResponse:
         return redirect("orders:order_detail", order.pk)
     if request.method == "POST":
         case = order.case
-        services.order_delete(order=order)
+        try:
+            services.order_delete(order=order, user=request.user, ip=client_ip(request))
+        except PermissionDenied:
+            request.refusal_logged = True
+            raise
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("orders:order_detail", order.pk)
         messages.success(request, f"The draft “{order.title}” in {case.short_caption} was deleted.")
         return redirect("orders:draft_list")
     return render(request, "orders/order_delete.html", {"order": order})
@@ -137,15 +157,22 @@ def _pdf_options(request: HttpRequest) -> dict | None:
 
 @require_GET
 def order_pdf(request: HttpRequest, order_id: int) -> HttpResponse:
-    """The order's PDF as a download: a draft (watermarked), or ``?final=1`` signature-ready."""
+    """The order's PDF as a download: a signed order's frozen bytes, or the watermarked draft
+    (``?final=1`` is ignored until the order is signed). Every download is audited."""
     order = selectors.order_get_for_user(request.user, order_id)
     options = _pdf_options(request)
     if options is None:
         return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
-    pdf = render_order_pdf(order, **options)
+    pdf, final = _order_pdf(order, signature=options["signature"])
+    detail = (
+        f"signed PDF, SHA-256 {order.signed_pdf.sha256}" if final else f"draft PDF, version {order.version}"
+    )
+    services.audit_record(
+        user=request.user, action=AuditAction.DOWNLOADED, order=order, ip=client_ip(request), detail=detail
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=pdf_filename(order, final=options["final"])
+        as_attachment=True, filename=pdf_filename(order, final=final)
     )
     response["Cache-Control"] = "private, no-cache"
     return response
@@ -158,7 +185,7 @@ def order_page_png(request: HttpRequest, order_id: int, page: int) -> HttpRespon
     options = _pdf_options(request)
     if options is None:
         return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
-    pdf = render_order_pdf(order, **options)
+    pdf, _final = _order_pdf(order, signature=options["signature"])
     if not 1 <= page <= page_count(pdf):
         raise Http404("The order has no such page.")
     response = HttpResponse(render_page_png(pdf, page - 1, scale=PREVIEW_SCALE), content_type="image/png")

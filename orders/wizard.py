@@ -24,12 +24,13 @@ import decimal
 import logging
 import uuid
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -43,6 +44,7 @@ from formtools.wizard.storage import get_storage
 from formtools.wizard.views import SessionWizardView, StepsHelper
 
 from . import selectors, services
+from .diffs import version_diff
 from .forms import (
     ORDER_DATE_FIELD,
     TAMPER_CODES,
@@ -58,6 +60,7 @@ from .forms import (
     posted_date,
     step_helper,
 )
+from .http import client_ip
 from .models import Case, DocketEntry, Order
 from .order_types import registry
 from .pdf import FontMissingError, document_for_draft, page_count, render_page_png, render_pdf
@@ -86,6 +89,9 @@ MESSAGE_STALE = (
 MESSAGE_TAMPERED = "The page sent a choice it did not offer. Nothing was changed."
 MESSAGE_ALREADY_SAVED = "This draft was already saved; here it is."
 MESSAGE_NOT_EDITABLE = "Only a draft can be edited; this order is “%s”."
+MESSAGE_READ_ONLY = (
+    "Your role in this chambers is read-only: you can read and download orders, not draft or edit."
+)
 MESSAGE_SAVED = "Draft saved: %s."
 MESSAGE_UPDATED = "Draft updated: %s."
 
@@ -159,6 +165,9 @@ class DraftWizard(SessionWizardView):
             self.order = selectors.order_get_for_user(request.user, kwargs["order_id"])
             if self.order.status != Order.Status.DRAFT:
                 messages.error(request, MESSAGE_NOT_EDITABLE % self.order.get_status_display())
+                return redirect("orders:order_detail", self.order.pk)
+            if not selectors.can_edit(request.user, self.order):
+                messages.error(request, MESSAGE_READ_ONLY)
                 return redirect("orders:order_detail", self.order.pk)
             self.fixed_case = selectors.case_get_for_user(request.user, self.order.case_id)
             self.storage_key = f"{MANAGEMENT_PREFIX}_edit_{self.order.pk}"
@@ -414,6 +423,8 @@ class DraftWizard(SessionWizardView):
 
     def prefill_from_order(self, order: Order) -> None:
         """Store answers for every step from a saved draft, as if the user had posted them."""
+        # The version the user edits from: saving is refused if someone saved a newer one since.
+        self.storage.extra_data = {**self.storage.extra_data, "version": order.version}
         store = self.storage.set_step_data
         store(
             "order_type",
@@ -559,11 +570,18 @@ class DraftWizard(SessionWizardView):
         details = form_dict["details"].cleaned_data
         review = form_dict["review"].cleaned_data
         entries = self.current_entries()
+        if self.order is None and not selectors.can_draft(
+            self.request.user, selectors.drafting_judge(self.request.user, case)
+        ):
+            raise PermissionDenied(MESSAGE_READ_ONLY)  # logged by the refusal middleware
         data = jsonable(type_data(details))
         try:
             if self.order is not None:
                 order = services.order_update(
                     order=self.order,
+                    user=self.request.user,
+                    expected_version=self.storage.extra_data.get("version", self.order.version),
+                    ip=client_ip(self.request),
                     order_type_key=order_type.key,
                     entries=entries,
                     data=data,
@@ -585,11 +603,24 @@ class DraftWizard(SessionWizardView):
                     judge=selectors.drafting_judge(self.request.user, case),
                 )
                 messages.success(self.request, MESSAGE_SAVED % order.title)
+        except PermissionDenied:
+            self.request.refusal_logged = True  # the service logged the refusal
+            raise
         except ValidationError as error:
             form = form_dict["review"]
             for message in error.messages:
                 form.add_error(None, message)
             self.storage.current_step = "review"
+            if isinstance(error, services.OrderVersionConflict):
+                # Show what the other person changed and how this text differs from theirs; the
+                # next save builds on their version, so nothing is silently overwritten.
+                mine = SimpleNamespace(title=review["title"], body=review["body"], date=order_date(details))
+                self.storage.extra_data = {**self.storage.extra_data, "version": error.current.version}
+                return self.render(
+                    form,
+                    conflict_theirs=error.their_changes(),
+                    conflict_yours=version_diff(error.current, mine),
+                )
             return self.render(form)
         done = self.request.session.get(DONE_SESSION_KEY, {})
         done[self.storage.extra_data.get("nonce", "")] = order.pk

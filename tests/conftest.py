@@ -18,6 +18,13 @@ def pytest_runtest_setup(item):
         pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
 
 
+@pytest.fixture(autouse=True)
+def _no_login_lockout(settings):
+    """django-axes needs the request to authenticate, which ``Client.login`` does not pass; the
+    lockout tests turn it back on (tests/test_security.py)."""
+    settings.AXES_ENABLED = False
+
+
 @pytest.fixture
 def demo(db):
     """The demo data, loaded the way ``manage.py load_demo`` loads it."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,17 @@ def page(live_server, transactional_db):
         page.errors = errors
         yield page
         browser.close()
+
+
+def wait_for_images(page, selector: str, timeout: float = 60.0) -> None:
+    """Every image loaded. (Not ``wait_for_function``: a string predicate is eval'd in the page,
+    which the app's Content-Security-Policy forbids, as it should.)"""
+    deadline = time.monotonic() + timeout
+    for image in page.locator(selector).all():
+        image.scroll_into_view_if_needed()
+        while not image.evaluate("i => i.complete && i.naturalWidth > 0"):
+            assert time.monotonic() < deadline, f"{selector} did not load"
+            time.sleep(0.1)
 
 
 def shot(page, name: str) -> None:
@@ -144,7 +156,7 @@ def draft_through_the_wizard(page, base: str, spec: dict, *, label: str, start: 
     if spec.get("title"):
         page.locator('[name="review-title"]').fill(spec["title"])
     page.locator("#preview-pages img").first.wait_for()
-    page.wait_for_function("!document.querySelector('#preview-pages').classList.contains('is-stale')")
+    page.locator("#preview-pages:not(.is-stale) img").first.wait_for()
     shot(page, f"{label}-5-review")
     continue_(page)
 
@@ -163,9 +175,7 @@ def test_the_seed_orders_drafted_in_the_browser_print_every_sentence_of_their_se
 
         assert re.search(r"/orders/\d+/$", page.url), page.url
         assert "Draft saved" in page.locator(".alert-success").inner_text()
-        page.wait_for_function(
-            "[...document.querySelectorAll('#page-previews img')].every(i => i.complete && i.naturalWidth)"
-        )
+        wait_for_images(page, "#page-previews img")
         shot(page, f"{label}-6-order")
         with page.expect_download() as download_info:
             page.locator("#download-pdf").click()

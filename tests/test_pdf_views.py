@@ -10,7 +10,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from orders import services
-from orders.demo import DEMO_USERNAME
+from orders.demo import DEMO_JUDGE_USERNAME, DEMO_USERNAME
 from orders.models import Order
 from orders.pdf import document_for_draft, document_for_order, page_count, render_order_pdf
 
@@ -97,8 +97,25 @@ def test_pdf_download_reads_the_order_in_a_few_queries(
         assert demo_client.get(reverse("orders:order_pdf", args=[crawford_order.pk])).status_code == 200
 
 
-def test_final_pdf_download_has_a_signature_field(demo_client, crawford_order):
+def _signed(order: Order, signature: str) -> Order:
+    """Signed by the demo judge (orders.services): only a signed order's PDF is final."""
+    judge = get_user_model().objects.get(username=DEMO_JUDGE_USERNAME)
+    services.order_send_for_signature(order=order, user=judge)
+    services.order_sign(order=Order.objects.get(pk=order.pk), user=judge, signature=signature)
+    return Order.objects.get(pk=order.pk)
+
+
+def test_final_is_ignored_for_a_draft_the_download_stays_watermarked(demo_client, crawford_order):
     response = demo_client.get(reverse("orders:order_pdf", args=[crawford_order.pk]), {"final": "1"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('-draft.pdf"')
+    with open_pdf(response.content) as document:
+        assert "".join(c["text"] for c in document.pages[0].chars if c["size"] > 50) == "DRAFT"
+
+
+def test_final_pdf_download_has_a_signature_field(demo_client, crawford_order):
+    order = _signed(crawford_order, "field")
+    response = demo_client.get(reverse("orders:order_pdf", args=[order.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('-time.pdf"')
     fields = PdfReader(io.BytesIO(response.content)).get_fields()
@@ -106,9 +123,8 @@ def test_final_pdf_download_has_a_signature_field(demo_client, crawford_order):
 
 
 def test_conformed_download_prints_the_signature(demo_client, crawford_order):
-    response = demo_client.get(
-        reverse("orders:order_pdf", args=[crawford_order.pk]), {"final": "1", "signature": "conformed"}
-    )
+    order = _signed(crawford_order, "conformed")
+    response = demo_client.get(reverse("orders:order_pdf", args=[order.pk]), {"signature": "field"})
     assert "/s/ Maria-Elena James" in body_text(response.content)
     assert not PdfReader(io.BytesIO(response.content)).get_fields()
 

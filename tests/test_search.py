@@ -8,6 +8,7 @@ on both databases (SQLite uses simple substring matching with the same query syn
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from orders import services
@@ -303,9 +304,16 @@ def test_title_and_caption_matches_rank_above_body_matches(seeded, demo_client):
 
 @postgres_only
 def test_highlight_is_ts_headline_with_the_text_escaped(seeded, demo_client):
-    crawford = seeded["Crawford v. Beard"].orders.get()
-    crawford.body = "Fees & costs: the <script>alert(1)</script> motion is moot. " + crawford.body
-    crawford.save()
+    # Imported past orders are signed and immutable: the text under test is a new draft.
+    case = seeded["Crawford v. Beard"]
+    services.order_create(
+        case=case,
+        order_type="deny_discovery_motion",
+        judge=case.assigned_judge,
+        title="ORDER ON COSTS",
+        body="Fees & costs: the <script>alert(1)</script> motion is moot.",
+        created_by=get_user_model().objects.get(username="clerk"),
+    )
     html = search(demo_client, q="moot").content.decode()
     assert "<mark>moot</mark>" in html
     assert "Fees &amp; costs" in html  # the text is escaped

@@ -5,8 +5,11 @@ from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, Pa
 from .courts import ChambersMembership, Court, Judge
 from .dockets import DocketUpload
 from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
+from .workflow import AuditAction, AuditEvent, OrderComment, SignedPdf
 
 __all__ = [
+    "AuditAction",
+    "AuditEvent",
     "Caption",
     "CaptionSide",
     "Case",
@@ -17,10 +20,12 @@ __all__ = [
     "EntryKind",
     "Judge",
     "Order",
+    "OrderComment",
     "OrderDocketEntry",
     "OrderSource",
     "OrderStatus",
     "Party",
     "PartyRole",
+    "SignedPdf",
     "TimeStampedModel",
 ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from .base import TimeStampedModel
 from .cases import Case, DocketEntry
@@ -23,6 +25,10 @@ class OrderStatus(models.TextChoices):
 class OrderSource(models.TextChoices):
     DRAFTED = "drafted", "Drafted here"
     IMPORTED = "imported", "Imported (a past order)"
+
+
+BODY_MAX_LENGTH = 100_000
+"""About forty pages of text: longer is a mistake (or an attack), refused with a message."""
 
 
 class Order(TimeStampedModel):
@@ -66,7 +72,8 @@ class Order(TimeStampedModel):
     body = models.TextField(
         help_text="The text of the order as stored, so it re-renders identically. Paragraphs are "
         "separated by a blank line; a paragraph starting with “# ” is a centred heading and one "
-        "starting with “> ” a block quote (see orders.body)."
+        "starting with “> ” a block quote (see orders.body).",
+        validators=[MaxLengthValidator(BODY_MAX_LENGTH)],
     )
     details = models.JSONField(
         default=dict,
@@ -118,6 +125,27 @@ class Order(TimeStampedModel):
         help_text="Full-text document (PostgreSQL only), maintained by database triggers.",
     )
 
+    version = models.PositiveIntegerField(
+        default=1,
+        help_text="Incremented by every change; an edit made on an older version is refused "
+        "(optimistic locking), so nobody silently overwrites another's work.",
+    )
+    amends = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendments",
+        help_text="The signed order this one amends (corrections never change a signed order).",
+    )
+    filed_docket_number = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="The order's own docket number once filed in CM/ECF, if known.",
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
@@ -138,6 +166,11 @@ class Order(TimeStampedModel):
                 condition=~Q(content_sha256=""),
                 name="order_unique_content_sha256",
             ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="order_version_positive"),
+            models.CheckConstraint(
+                condition=Q(filed_docket_number__isnull=True) | Q(status="filed"),
+                name="order_docket_number_only_when_filed",
+            ),
         ]
         indexes = [
             models.Index(fields=["judge", "status", "-created_at"], name="order_judge_status_idx"),
@@ -156,6 +189,11 @@ class Order(TimeStampedModel):
             case = self.case
             if self.judge_id not in (case.assigned_judge_id, case.referred_judge_id):
                 raise ValidationError({"judge": "The judge must be the case's assigned or referred judge."})
+
+    @property
+    def is_signed(self) -> bool:
+        """Signed or filed: the text is frozen."""
+        return self.status in (OrderStatus.SIGNED, OrderStatus.FILED)
 
     @property
     def entry_numbers(self) -> list[int]:

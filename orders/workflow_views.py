@@ -1,0 +1,189 @@
+"""Pages of the review-and-signing workflow: the order's review page (status, actions, the
+signed PDF's hash, comments, version history with diffs), the status actions, the PDF download,
+and the audit log. Thin: reads through selectors, writes through services; every read of an
+order is audited."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors, services
+from .diffs import version_diff
+from .http import client_ip
+from .models import AuditAction, Judge, Order
+
+ERROR_BAD_VERSION = "The form was incomplete (no version number); reload the page and try again."
+ERROR_BAD_DOCKET_NUMBER = "The docket number must be a whole number, e.g. 61."
+
+
+def _version(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def _act(request: HttpRequest, order: Order, action, success: str) -> HttpResponse:
+    """Run a workflow service for a posted form; refusals come back as a message on the page."""
+    version = _version(request)
+    if version is None:
+        services.order_refuse(
+            order=order,
+            user=request.user,
+            attempted="workflow action",
+            reason="no version",
+            ip=client_ip(request),
+        )
+        return HttpResponseBadRequest(ERROR_BAD_VERSION)
+    try:
+        action(version)
+    except PermissionDenied:
+        request.refusal_logged = True  # the service logged it; the 403 need not be logged twice
+        raise
+    except services.OrderVersionConflict as conflict:
+        messages.error(request, conflict.messages[0])
+        request.session["conflict"] = {"order": order.pk, "yours": conflict.yours}
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return redirect("orders:order_review", order.pk)
+
+
+@require_GET
+def order_review(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    services.audit_record(user=request.user, action=AuditAction.VIEWED, order=order, ip=client_ip(request))
+    versions = list(order.history.select_related("history_user").order_by("-history_id"))
+    by_id = {str(v.history_id): v for v in versions}
+    newer = by_id.get(request.GET.get("to", "")) or (versions[0] if versions else None)
+    older = by_id.get(request.GET.get("from", "")) or (versions[1] if len(versions) > 1 else None)
+    conflict = request.session.pop("conflict", None)
+    their_changes = []
+    if conflict and conflict.get("order") == order.pk:
+        base = order.history.filter(version=conflict["yours"]).order_by("-history_id").first()
+        their_changes = version_diff(base, order) if base else []
+    context = {
+        "order": order,
+        "case": order.case,
+        "can": selectors.order_permissions(request.user, order),
+        "signed_pdf": getattr(order, "signed_pdf", None) if order.is_signed else None,
+        "comments": order.comments.select_related("author"),
+        "versions": versions,
+        "older": older,
+        "newer": newer,
+        "diff": version_diff(older, newer) if older and newer else [],
+        "their_changes": their_changes,
+        "amendments": order.amendments.all(),
+    }
+    return render(request, "orders/order_review.html", context)
+
+
+@require_POST
+def order_send(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    return _act(
+        request,
+        order,
+        lambda version: services.order_send_for_signature(
+            order=order, user=request.user, expected_version=version, ip=client_ip(request)
+        ),
+        "Sent to the judge for signature.",
+    )
+
+
+@require_POST
+def order_send_back(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    return _act(
+        request,
+        order,
+        lambda version: services.order_send_back(
+            order=order,
+            user=request.user,
+            comment=request.POST.get("comment", "")[:5000],
+            expected_version=version,
+            ip=client_ip(request),
+        ),
+        "Sent back to draft with your comment.",
+    )
+
+
+@require_POST
+def order_sign(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    return _act(
+        request,
+        order,
+        lambda version: services.order_sign(
+            order=order,
+            user=request.user,
+            signature=request.POST.get("signature", ""),
+            expected_version=version,
+            ip=client_ip(request),
+        ),
+        "Signed. The PDF is frozen: every download returns exactly these bytes.",
+    )
+
+
+@require_POST
+def order_file(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    raw = request.POST.get("docket_number", "").strip()
+    if raw and not (raw.isdigit() and len(raw) < 9):
+        messages.error(request, ERROR_BAD_DOCKET_NUMBER)
+        return redirect("orders:order_review", order.pk)
+    return _act(
+        request,
+        order,
+        lambda version: services.order_mark_filed(
+            order=order, user=request.user, docket_number=int(raw) if raw else None, ip=client_ip(request)
+        ),
+        "Marked filed.",
+    )
+
+
+@require_POST
+def order_amend(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    try:
+        amended = services.order_amend(order=order, user=request.user, ip=client_ip(request))
+    except PermissionDenied:
+        request.refusal_logged = True
+        raise
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("orders:order_review", order.pk)
+    messages.success(
+        request, "An amended order was drafted from the signed one; edit it and send it for signature."
+    )
+    return redirect("orders:order_review", amended.pk)
+
+
+@require_GET
+def order_audit(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    if not selectors.can_read_audit(request.user, order.judge_id):
+        services.order_refuse(
+            order=order,
+            user=request.user,
+            attempted="read audit log",
+            reason="not the judge",
+            ip=client_ip(request),
+        )
+        raise PermissionDenied("Only the judge of this chambers and administrators read its audit log.")
+    events = selectors.audit_events_for_order(request.user, order)
+    return render(request, "orders/audit_log.html", {"order": order, "events": events, "judge": order.judge})
+
+
+@require_GET
+def chambers_audit(request: HttpRequest, judge_id: int) -> HttpResponse:
+    judge = get_object_or_404(Judge, pk=judge_id)
+    if not selectors.can_read_audit(request.user, judge):
+        raise Http404("No such chambers.")
+    events = selectors.audit_events_for_judge(request.user, judge)
+    return render(request, "orders/audit_log.html", {"order": None, "events": events, "judge": judge})
