@@ -33,7 +33,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .case_numbers import case_number_key
 from .models import Judge, Order, Party
+from .order_types import registry
 from .selectors import User, orders_for_user
+from .templatetags.order_pages import headline
 
 MAX_QUERY_LENGTH = 300
 MAX_TERMS = 20
@@ -382,8 +384,12 @@ def _facets(rows: list[dict]) -> Facets:
 
 
 def order_type_label(key: str) -> str:
-    """A readable label for an order-type key ("deny_discovery_motion" → "Deny discovery motion")."""
-    return key.replace("_", " ").capitalize()
+    """The order type's title as the wizard shows it ("Order Denying Discovery Motion"); imported
+    past orders and keys no longer in the library get a readable form of the key."""
+    try:
+        return headline(registry.get(key).title)
+    except registry.UnknownOrderType:
+        return "Imported past order" if key == "imported" else key.replace("_", " ").capitalize()
 
 
 def _page(paginator: Paginator, page_number: str | int | None, messages: list[str]) -> Page:

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from orders import services
+from orders.models import Order
 from orders.search import (
     MAX_QUERY_LENGTH,
     MESSAGE_ONLY_STOP_WORDS,
@@ -114,7 +115,7 @@ def test_filters_party_prisoner_status_dates_and_case(seeded, demo_client):
 
 def test_facets_count_order_types_judges_and_years(seeded, demo_client):
     facets = search(demo_client, q='"meet and confer"').context["results"].facets
-    assert [(f.label, f.count) for f in facets.order_types] == [("Imported", 3)]
+    assert [(f.label, f.count) for f in facets.order_types] == [("Imported past order", 3)]
     assert sorted((f.label, f.count) for f in facets.judges) == [
         ("Elizabeth D. Laporte", 1),
         ("Maria-Elena James", 1),
@@ -359,3 +360,11 @@ def test_only_the_shown_page_is_highlighted(db, django_assert_max_num_queries):
     assert results.total == 25
     assert all("<mark>discovery</mark>" in hit.snippet for hit in results.hits)
     assert len(results.hits) == 20
+
+
+def test_results_link_to_the_order_and_facets_name_the_order_type(demo_client):
+    """A result opens the order itself; the order-type facet uses the library's title."""
+    html = search(demo_client, q="discovery").content.decode()
+    crawford = Order.objects.get(case__short_caption="Crawford v. Beard")
+    assert reverse("orders:order_detail", args=[crawford.pk]) in html
+    assert "Order Denying Request for Extension of Time" in html
