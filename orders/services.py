@@ -772,6 +772,20 @@ def _check(allowed: bool, action: str) -> None:
         raise PermissionDenied(ERROR_NOT_ALLOWED.format(action=action))
 
 
+def _check_step(
+    order: Order, *, allowed: bool, verb: str, status: str, done: str, signed_ok: bool = False
+) -> None:
+    """The guard every workflow step shares: a signed order refuses (unless the step is one for
+    signed orders), the user's role must allow the step, and the order must be in ``status``."""
+    if order.is_signed and not signed_ok:
+        raise ValidationError(ERROR_ORDER_SIGNED)
+    _check(allowed, verb)
+    if order.status != status:
+        raise ValidationError(
+            ERROR_WRONG_STATUS.format(status=order.get_status_display().lower(), action=done)
+        )
+
+
 def _claim_version(order: Order, expected_version: int | None, *, allow_signed: bool = False) -> None:
     """Take the next version of the order, or refuse: ``UPDATE … SET version = version + 1 WHERE
     id = %s AND version = %s`` (the row stays locked until the transaction ends, so of two
@@ -861,15 +875,13 @@ def order_send_for_signature(
 ) -> Order:
     """Draft → ready for signature."""
     with _refusals_audited(user=user, order=order, attempted="send for signature", ip=ip):
-        if order.is_signed:
-            raise ValidationError(ERROR_ORDER_SIGNED)
-        _check(selectors.can_edit(user, order), "send")
-        if order.status != Order.Status.DRAFT:
-            raise ValidationError(
-                ERROR_WRONG_STATUS.format(
-                    status=order.get_status_display().lower(), action="sent for signature"
-                )
-            )
+        _check_step(
+            order,
+            allowed=selectors.can_edit(user, order),
+            verb="send",
+            status=Order.Status.DRAFT,
+            done="sent for signature",
+        )
         with transaction.atomic():
             _claim_version(order, expected_version)
             order.status = Order.Status.READY
@@ -883,13 +895,13 @@ def order_send_back(
 ) -> OrderComment:
     """Ready for signature → draft, with the judge's comment on what to change."""
     with _refusals_audited(user=user, order=order, attempted="send back", ip=ip):
-        if order.is_signed:
-            raise ValidationError(ERROR_ORDER_SIGNED)
-        _check(selectors.can_sign(user, order), "send back")
-        if order.status != Order.Status.READY:
-            raise ValidationError(
-                ERROR_WRONG_STATUS.format(status=order.get_status_display().lower(), action="sent back")
-            )
+        _check_step(
+            order,
+            allowed=selectors.can_sign(user, order),
+            verb="send back",
+            status=Order.Status.READY,
+            done="sent back",
+        )
         comment = (comment or "").strip()
         if not comment:
             raise ValidationError(ERROR_COMMENT_REQUIRED)
@@ -918,15 +930,13 @@ def order_sign(
     from .pdf import render_order_pdf  # the renderer is heavy; load it only to sign
 
     with _refusals_audited(user=user, order=order, attempted="sign", ip=ip):
-        if order.is_signed:
-            raise ValidationError(ERROR_ORDER_SIGNED)
-        _check(selectors.can_sign(user, order), "sign")
-        if order.status != Order.Status.READY:
-            raise ValidationError(
-                ERROR_WRONG_STATUS.format(
-                    status=order.get_status_display().lower(), action="signed before it is sent for signature"
-                )
-            )
+        _check_step(
+            order,
+            allowed=selectors.can_sign(user, order),
+            verb="sign",
+            status=Order.Status.READY,
+            done="signed before it is sent for signature",
+        )
         if signature not in SignedPdf.Signature.values:
             raise ValidationError(ERROR_SIGNATURE_CHOICE)
         with transaction.atomic():
@@ -956,14 +966,15 @@ def order_mark_filed(
 ) -> Order:
     """Signed → filed, optionally with the order's own docket number."""
     with _refusals_audited(user=user, order=order, attempted="mark filed", ip=ip):
-        _check(
-            selectors.can_view(user, order) and selectors.role_for(user, order) in selectors.EDITING_ROLES,
-            "file",
+        _check_step(
+            order,
+            allowed=selectors.can_view(user, order)
+            and selectors.role_for(user, order) in selectors.EDITING_ROLES,
+            verb="file",
+            status=Order.Status.SIGNED,
+            done="marked filed",
+            signed_ok=True,
         )
-        if order.status != Order.Status.SIGNED:
-            raise ValidationError(
-                ERROR_WRONG_STATUS.format(status=order.get_status_display().lower(), action="marked filed")
-            )
         with transaction.atomic():
             _claim_version(order, None, allow_signed=True)
             order.status = Order.Status.FILED
