@@ -107,6 +107,7 @@ TAILS = [
     "in the interest of justice",
     "without further briefing",
 ]
+RARE_SENTENCE = "The request to transfer Plaintiff to Lompoc is denied without prejudice."
 SYLLABLES = "ka ro mi tel vak san dor lin pe qua bri zan tor mel fin gra sol ven dru pal cor".split()
 
 
@@ -201,7 +202,6 @@ def load(total: int, batch: int, seed: int) -> None:
     existing = Order.objects.count()
     if existing >= total:
         print(f"{existing:,} orders already in the database.")
-        _plant_rare_words()
         return
     court = Court.objects.filter(code="cand").first() or services.court_create(
         code="cand", name="Northern District of California", heading_line_2="NORTHERN DISTRICT OF CALIFORNIA"
@@ -288,42 +288,27 @@ def load(total: int, batch: int, seed: int) -> None:
                     key, title = rng.choice(ORDER_TYPES)
                     date = f"{rng.randint(2000, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
                     body = _body(rng, seed_paragraphs, rare, rng.randint(1, 200), rng.choice(PRISONS))
+                    if (existing + done + k) % 5000 == 17:  # the needle of the very rare word search
+                        body += "\n\n" + RARE_SENTENCE
                     status = rng.choice(["filed", "filed", "filed", "signed", "draft", "ready"])
                     order_rows.append(
                         (now, now, case_id, key, judge_id, title, body, "{}", date, status, user.pk,
-                         "drafted", False, "", "", "")
+                         "drafted", False, "", "", "", 1)
                     )  # fmt: skip
                 order_columns = [
                     "created_at", "updated_at", "case_id", "order_type", "judge_id", "title", "body", "details",
                     "date", "status", "created_by_id", "source", "needs_review", "content_sha256",
-                    "imported_from", "source_text",
+                    "imported_from", "source_text", "version",
                 ]  # fmt: skip
                 _copy(cursor, "orders_order", order_columns, order_rows)
             done += size
             bar.update(size)
     bar.close()
-    _plant_rare_words()
     print("VACUUM ANALYZE …")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE orders_order")
         cursor.execute("VACUUM ANALYZE orders_case")
         cursor.execute("VACUUM ANALYZE orders_party")
-
-
-RARE_SENTENCE = "The request to transfer Plaintiff to Lompoc is denied without prejudice."
-
-
-def _plant_rare_words() -> None:
-    """One order in 5,000 mentions Lompoc: the needle for the very rare word search."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM orders_order WHERE body LIKE '%%Lompoc%%'")
-        if cursor.fetchone()[0]:
-            return
-        cursor.execute(
-            "UPDATE orders_order SET body = body || %s WHERE id %% 5000 = 17", ["\n\n" + RARE_SENTENCE]
-        )
 
 
 def queries():

@@ -98,6 +98,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# ``renders``: rendered PDFs and page images, keyed by content and shared by every worker process
+# (orders/pdf/cache.py). A file cache by default; ``RENDER_CACHE_URL=redis://…`` when the app
+# runs on more than one host.
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    "renders": env.cache_url("RENDER_CACHE_URL", default=f"filecache://{VAR_DIR / 'cache' / 'renders'}"),
+}
+CACHES["renders"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

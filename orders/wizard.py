@@ -63,7 +63,7 @@ from .forms import (
 from .http import client_ip
 from .models import Case, DocketEntry, Order
 from .order_types import registry
-from .pdf import FontMissingError, document_for_draft, page_count, render_page_png, render_pdf
+from .pdf import PREVIEW_SCALE, FontMissingError, document_for_draft, page_count, render_page_png, render_pdf
 
 STEP_LABELS = {
     "case": "Case",
@@ -559,10 +559,8 @@ class DraftWizard(SessionWizardView):
         except FontMissingError:
             logger.exception("Preview of a draft failed: the pleading-paper font is missing")
             return JsonResponse({"error": "The preview is unavailable: the PDF font is missing."}, status=503)
-        pages = [
-            "data:image/png;base64," + base64.b64encode(render_page_png(pdf, index, scale=1.5)).decode()
-            for index in range(page_count(pdf))
-        ]
+        pngs = [render_page_png(pdf, index, scale=PREVIEW_SCALE) for index in range(page_count(pdf))]
+        pages = ["data:image/png;base64," + base64.b64encode(png).decode() for png in pngs]
         return JsonResponse({"pages": pages})
 
     def done(self, form_list: Any, form_dict: dict[str, forms.Form], **kwargs: Any) -> HttpResponse:

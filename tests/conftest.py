@@ -25,6 +25,16 @@ def _no_login_lockout(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def _render_cache_in_memory(settings):
+    """Rendered PDFs and page images are shared through a file cache under var/ when the app
+    runs; a test keeps them in memory, so no test sees another run's renders."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "renders": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-renders"},
+    }
+
+
 @pytest.fixture
 def demo(db):
     """The demo data, loaded the way ``manage.py load_demo`` loads it."""

@@ -7,10 +7,11 @@ png = render_page_png(pdf, 0, scale=1.5)      # a page preview
 
 from .document import OrderDocument, document_for_draft, document_for_order, pdf_filename
 from .fonts import FontMissingError
-from .preview import page_count, render_page_png
+from .preview import PREVIEW_SCALE, page_count, render_page_png
 from .render import render_order_pdf, render_pdf
 
 __all__ = [
+    "PREVIEW_SCALE",
     "FontMissingError",
     "OrderDocument",
     "document_for_draft",

@@ -4,8 +4,9 @@ Speed (see bench/bench_pdf.py): the stylesheet is parsed once and the font confi
 reused for every render; the sheet (line numbers, rules, page number, watermark) is drawn by
 ``paper.py`` instead of being laid out on every page; block quotes are measured in a small probe
 layout rather than by laying the order out twice; fonts are subset (embedding them whole is
-slower: zlib on 400 KB per font). A rendered PDF is kept in an LRU cache keyed by a SHA-256 of
-everything printed plus the options, so the same order is never rendered twice.
+slower: zlib on 400 KB per font). A rendered PDF is kept by a SHA-256 of everything printed plus
+the options, in the process and in the cache every worker shares (``cache.py``), so the same order
+is never rendered twice: the download after the wizard's preview is not a second render.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import hashlib
 import io
 import logging
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -29,6 +29,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ..body import parse_body
 from ..models import Order
+from .cache import ContentCache
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
 from .fonts import ERROR_FONT_FALLBACK, FONT_FAMILY, FontMissingError, require_font
@@ -47,7 +48,6 @@ PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px (1/96 in); PDF points are 1/72
 GRID_PT = 24.0  # one numbered line
 SIGNATURE_RULE_OFFSET_PT = 18.0  # .signature-rule { top: 18pt }
 SIGNATURE_FIELD_NAME = "JudgeSignature"
-CACHE_SIZE = 64
 
 ERROR_SIGNATURE = "signature must be “field” or “conformed”, not {value!r}."
 
@@ -265,14 +265,13 @@ def _add_signature_field(pdf: bytes, line: SignatureLine) -> bytes:
     return out.getvalue()
 
 
-_cache: OrderedDict[str, bytes] = OrderedDict()
-_cache_lock = threading.Lock()
+_cache = ContentCache("pdf")
 _render_lock = threading.Lock()  # WeasyPrint's shared font configuration is not thread-safe
 
 
 def cache_clear() -> None:
-    with _cache_lock:
-        _cache.clear()
+    """Forget this process's rendered PDFs (the shared cache is keyed by content: never stale)."""
+    _cache.clear()
 
 
 def render_pdf(
@@ -288,16 +287,9 @@ def render_pdf(
     key = hashlib.sha256(
         f"{document.fingerprint()}|{final}|{signature}|{pdfa}|{resources.digest}".encode()
     ).hexdigest()
-    with _cache_lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    pdf = _render_uncached(document, final=final, signature=signature, pdfa=pdfa)
-    with _cache_lock:
-        _cache[key] = pdf
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return pdf
+    return _cache.get_or_make(
+        key, lambda: _render_uncached(document, final=final, signature=signature, pdfa=pdfa)
+    )
 
 
 def _render_uncached(document: OrderDocument, *, final: bool, signature: Signature, pdfa: bool) -> bytes:
