@@ -24,7 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -245,10 +246,10 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
     """Orders the user may see that match ``params``: one page of hits with snippets, and facets.
 
     Two queries, whatever the number of matches: the candidates (the newest ``MAX_CANDIDATES``
-    matches, a few small columns and the rank), from which the count, the facets and the page's
-    order come; then the page's orders with their highlights. Past ``MAX_CANDIDATES`` matches the
-    count is shown as "more than", and relevance and facets cover the newest ones (so a one-word
-    query matching most of a court's orders stays fast: see bench/bench_search.py).
+    matches), from which the count, the facets and the page's order come; then the page's orders
+    with their highlights. Past ``MAX_CANDIDATES`` matches the count is shown as "more than", and
+    relevance and facets cover the newest ones (so a one-word query matching most of a court's
+    orders stays fast: see bench/bench_search.py).
     """
     parsed = parse_query(params.q)
     full_text = uses_full_text()
@@ -263,33 +264,34 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
     if params.is_empty or (params.q.strip() and not words and not parsed.case_key):
         return SearchResults(parsed, None, [], None, full_text, sort, messages)
 
-    matches = _filtered(orders_for_user(user), params, parsed)
+    visible = orders_for_user(user)
+    matches = _filtered(visible, params, parsed)
     search_query = None
     if words and full_text:
         search_query = SearchQuery(parsed.text, search_type="websearch", config="english")
         matches = matches.filter(search_vector=search_query)
     elif words:
         matches = matches.filter(_simple_match(parsed))
-
-    newest = (F("date").desc(nulls_first=True), F("id").desc())
-    fields = ["id", "judge_id", "judge__full_name", "order_type", "date"]
-    candidates = matches.order_by(*newest)
     ranked = search_query is not None and sort == "relevance"
-    if ranked:
-        candidates = candidates.annotate(rank=SearchRank(F("search_vector"), search_query))
-        fields.append("rank")
-    rows = list(candidates.values(*fields)[: MAX_CANDIDATES + 1])
-    more = len(rows) > MAX_CANDIDATES
-    rows = rows[:MAX_CANDIDATES]
-    if more:
-        messages.append(MESSAGE_MANY_MATCHES.format(n=MAX_CANDIDATES))
-    if ranked:
-        rows.sort(key=lambda row: -row["rank"])  # stable: equal ranks stay newest first
 
-    paginator = Paginator(rows, PER_PAGE, allow_empty_first_page=True)
+    if full_text:
+        summary = _summary_in_database(matches, parsed.text if ranked else None, page_number)
+    else:
+        summary = _summary_in_python(matches, page_number)
+    if summary.more:
+        messages.append(MESSAGE_MANY_MATCHES.format(n=MAX_CANDIDATES))
+    paginator = Paginator(range(summary.total), PER_PAGE, allow_empty_first_page=True)
     page = _page(paginator, page_number, messages)
-    ids = [row["id"] for row in page.object_list]
-    shown = orders_for_user(user).filter(id__in=ids).defer("search_vector", "source_text", "details")
+    ids = summary.page_ids
+    page.object_list = ids
+
+    shown = (
+        visible.filter(id__in=ids)
+        .select_related(None)
+        .select_related("case", "judge")
+        .only(*SHOWN_FIELDS)
+        .order_by()
+    )
     if search_query is not None:
         shown = shown.annotate(
             snippet_text=SearchHeadline(
@@ -306,7 +308,114 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
         )
     by_id = {order.pk: order for order in shown} if ids else {}
     hits = [Hit(by_id[i], _snippet(by_id[i], parsed, search_query is not None)) for i in ids if i in by_id]
-    return SearchResults(parsed, page, hits, _facets(rows), full_text, sort, messages, more=more)
+    return SearchResults(parsed, page, hits, summary.facets, full_text, sort, messages, more=summary.more)
+
+
+# What a result shows (templates/orders/search.html) and the snippet needs.
+SHOWN_FIELDS = (
+    "id",
+    "title",
+    "date",
+    "status",
+    "needs_review",
+    "body",
+    "case__number",
+    "case__short_caption",
+    "judge__full_name",
+)
+NEWEST = (F("date").desc(nulls_first=True), F("id").desc())
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """The candidates boiled down: how many (capped), the facets and the shown page's ids."""
+
+    total: int
+    more: bool
+    facets: Facets
+    page_ids: list[int]
+
+
+# The newest candidates (the ORM's query, with the user's visibility and the filters; one more
+# than kept, to tell "more than"), then in one statement: their count, the counts per judge, type
+# and year, and the ids of the shown page in relevance or date order. Ranking only the kept
+# candidates (joined back by primary key) keeps ts_rank off every row the cap drops.
+_SUMMARY_SQL = """
+WITH candidates AS MATERIALIZED ({candidates}),
+kept AS (SELECT * FROM candidates c ORDER BY {date_order} LIMIT %s),
+ordered AS (SELECT c.id, row_number() OVER (ORDER BY {order}) AS position FROM kept c {rank_join}),
+shown AS (SELECT GREATEST(1, LEAST(%s, CEIL(count(*) / %s::numeric)::int)) AS page FROM kept)
+SELECT 0, o.id, NULL, NULL, NULL, o.position
+FROM ordered o, shown s
+WHERE o.position > (s.page - 1) * %s AND o.position <= s.page * %s
+UNION ALL
+SELECT GROUPING(c.judge_id, c.order_type, year) + 1, c.judge_id, c.order_type, year,
+       (SELECT j.full_name FROM orders_judge j WHERE j.id = c.judge_id), count(*)
+FROM kept c, LATERAL (SELECT EXTRACT(YEAR FROM c.date)::int AS year) y
+GROUP BY GROUPING SETS ((c.judge_id), (c.order_type), (year), ())
+UNION ALL
+SELECT 9, NULL, NULL, NULL, NULL, count(*) FROM candidates
+"""
+_DATE_ORDER = "c.date DESC NULLS FIRST, c.id DESC"
+_RANK_ORDER = "ts_rank(r.search_vector, websearch_to_tsquery('english'::regconfig, %s)) DESC, " + _DATE_ORDER
+_RANK_JOIN = "JOIN orders_order r ON r.id = c.id"
+# GROUPING(judge, type, year) + 1 tells which set a row counts: 4 = by judge (type and year
+# aggregated: 2 + 1, plus 1), 6 = by type, 7 = by year, 8 = all kept; 9 counts every candidate.
+_BY_JUDGE, _BY_TYPE, _BY_YEAR, _KEPT, _FOUND = 4, 6, 7, 8, 9
+
+
+def _summary_in_database(matches: QuerySet[Order], rank_text: str | None, page_number) -> _Summary:
+    """PostgreSQL: the summary in one statement (see ``_SUMMARY_SQL``)."""
+    candidates = matches.order_by(*NEWEST).values("id", "judge_id", "order_type", "date")
+    try:
+        candidates_sql, candidates_params = candidates[: MAX_CANDIDATES + 1].query.sql_with_params()
+    except EmptyResultSet:  # nothing can match (e.g. a user of no chambers)
+        return _Summary(0, False, _facets(Counter(), Counter(), Counter()), [])
+    sql = _SUMMARY_SQL.format(
+        candidates=candidates_sql,
+        date_order=_DATE_ORDER,
+        order=_RANK_ORDER if rank_text is not None else _DATE_ORDER,
+        rank_join=_RANK_JOIN if rank_text is not None else "",
+    )
+    params = [*candidates_params, MAX_CANDIDATES, *([rank_text] if rank_text is not None else [])]
+    params += [_page_number(page_number), PER_PAGE, PER_PAGE, PER_PAGE]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    page = sorted((position, pk) for kind, pk, _type, _year, _name, position in rows if kind == 0)
+    judges, types, years, kept, found = Counter(), Counter(), Counter(), 0, 0
+    for kind, judge_id, order_type, year, name, count in rows:
+        if kind == _BY_JUDGE:
+            judges[(judge_id, name)] = count
+        elif kind == _BY_TYPE:
+            types[order_type] = count
+        elif kind == _BY_YEAR:
+            years[year] = count
+        elif kind == _KEPT:
+            kept = count
+        elif kind == _FOUND:
+            found = count
+    return _Summary(kept, found > MAX_CANDIDATES, _facets(types, judges, years), [pk for _, pk in page])
+
+
+def _summary_in_python(matches: QuerySet[Order], page_number) -> _Summary:
+    """SQLite: the newest candidates as rows, counted here (no ranking without full-text)."""
+    rows = list(
+        matches.order_by(*NEWEST).values_list("id", "judge_id", "judge__full_name", "order_type", "date")[
+            : MAX_CANDIDATES + 1
+        ]
+    )
+    more = len(rows) > MAX_CANDIDATES
+    rows = rows[:MAX_CANDIDATES]
+    facets = _facets(
+        Counter(row[3] for row in rows),
+        Counter((row[1], row[2]) for row in rows),
+        Counter(row[4].year if row[4] else None for row in rows),
+    )
+    pages = max(1, -(-len(rows) // PER_PAGE))
+    number = min(_page_number(page_number), pages)
+    ids = [row[0] for row in rows[(number - 1) * PER_PAGE : number * PER_PAGE]]
+    return _Summary(len(rows), more, facets, ids)
 
 
 def _filtered(queryset: QuerySet[Order], params: SearchParams, parsed: ParsedQuery) -> QuerySet[Order]:
@@ -363,10 +472,8 @@ def _simple_match(parsed: ParsedQuery) -> Q:
     return match
 
 
-def _facets(rows: list[dict]) -> Facets:
-    types = Counter(row["order_type"] for row in rows)
-    judges = Counter((row["judge_id"], row["judge__full_name"]) for row in rows)
-    years = Counter(row["date"].year if row["date"] else None for row in rows)
+def _facets(types: Counter, judges: Counter, years: Counter) -> Facets:
+    """Counts per order type, judge ((id, name) keys) and year (None: orders without a date)."""
     return Facets(
         order_types=[
             FacetCount(key, order_type_label(key), n)
@@ -392,12 +499,16 @@ def order_type_label(key: str) -> str:
         return "Imported past order" if key == "imported" else key.replace("_", " ").capitalize()
 
 
-def _page(paginator: Paginator, page_number: str | int | None, messages: list[str]) -> Page:
+def _page_number(page_number: str | int | None) -> int:
     try:
         number = int(str(page_number or 1).strip()[:9])
     except ValueError:
         number = 1
-    number = max(number, 1)
+    return max(number, 1)
+
+
+def _page(paginator: Paginator, page_number: str | int | None, messages: list[str]) -> Page:
+    number = _page_number(page_number)
     if number > paginator.num_pages:
         messages.append(
             MESSAGE_PAGE_PAST_END.format(asked=number, shown=paginator.num_pages, total=paginator.num_pages)
