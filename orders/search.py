@@ -6,7 +6,8 @@ see (``selectors.orders_for_user``: chambers isolation stays there).
 - **PostgreSQL**: the stored ``Order.search_vector`` (kept by triggers, see migration 0003) under
   the GIN index ``order_search_vector_gin``, queried with ``websearch_to_tsquery('english', …)``:
   quoted phrases, ``or``, ``-word``. Ranked with ``ts_rank`` (title/caption/number A, parties and
-  judge B, body C); snippets come from ``ts_headline`` and are computed for the shown page only.
+  judge B, body C); snippets mark the words with the query's stems (``highlight.py``) and are made
+  for the shown page only.
 - **SQLite** (the embedded default): the same query syntax is parsed here and matched with
   ``icontains`` over the same fields; no stemming, no ranking (newest first), and a simple
   snippet cut around the first matching word.
@@ -24,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -33,6 +34,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .case_numbers import case_number_key
+from .highlight import highlight, stems
 from .models import Judge, Order, Party
 from .order_types import registry
 from .selectors import User, orders_for_user
@@ -41,7 +43,7 @@ from .templatetags.order_pages import headline
 MAX_QUERY_LENGTH = 300
 MAX_TERMS = 20
 PER_PAGE = 20
-MAX_CANDIDATES = 1000
+MAX_CANDIDATES = 500
 SNIPPET_CHARS = 240
 
 MESSAGE_TRUNCATED = "Your search was too long; only its first {n} characters were used."
@@ -57,8 +59,8 @@ MESSAGE_MANY_MATCHES = (
 )
 MESSAGE_PAGE_PAST_END = "There is no page {asked}; showing page {shown} of {total}."
 
-# Markers ts_headline puts around matches: private-use characters that never reach the page
-# (the query and the imported text are cleaned of them), replaced by <mark> after escaping.
+# Markers put around matches in the simple snippet: private-use characters that never reach the
+# page (the query and the imported text are cleaned of them), replaced by <mark> after escaping.
 _START, _STOP = "\ue000", "\ue001"
 
 # Control characters (NUL included: PostgreSQL refuses it in a string), zero-width and
@@ -292,22 +294,8 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
         .only(*SHOWN_FIELDS)
         .order_by()
     )
-    if search_query is not None:
-        shown = shown.annotate(
-            snippet_text=SearchHeadline(
-                "body",
-                search_query,
-                config="english",
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=40,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
     by_id = {order.pk: order for order in shown} if ids else {}
-    hits = [Hit(by_id[i], _snippet(by_id[i], parsed, search_query is not None)) for i in ids if i in by_id]
+    hits = [Hit(by_id[i], _snippet(by_id[i], parsed, full_text)) for i in ids if i in by_id]
     return SearchResults(parsed, page, hits, summary.facets, full_text, sort, messages, more=summary.more)
 
 
@@ -517,12 +505,12 @@ def _page(paginator: Paginator, page_number: str | int | None, messages: list[st
     return paginator.page(number)
 
 
-def _snippet(order: Order, parsed: ParsedQuery, from_database: bool) -> SafeString:
-    """Escaped text with <mark> around the matches: ts_headline's on PostgreSQL, else a cut
-    around the first word found."""
-    if from_database:
-        text = getattr(order, "snippet_text", "") or ""
-        return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308
+def _snippet(order: Order, parsed: ParsedQuery, stemmed: bool) -> SafeString:
+    """Escaped text with <mark> around the matches: words with the query's stems on PostgreSQL
+    (as full-text search matched them), else a cut around the first word found as typed."""
+    if stemmed:
+        words = [w for t in parsed.positive_terms for w in t.words]
+        return highlight(order.body, stems(words, stop_words=STOP_WORDS))
     body = " ".join(order.body.split())
     words = [t.text for t in parsed.positive_terms if t.text]
     lowered = body.lower()

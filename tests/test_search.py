@@ -304,7 +304,7 @@ def test_title_and_caption_matches_rank_above_body_matches(seeded, demo_client):
 
 
 @postgres_only
-def test_highlight_is_ts_headline_with_the_text_escaped(seeded, demo_client):
+def test_highlight_marks_the_stemmed_match_in_escaped_text(seeded, demo_client):
     # Imported past orders are signed and immutable: the text under test is a new draft.
     case = seeded["Crawford v. Beard"]
     services.order_create(
@@ -318,7 +318,9 @@ def test_highlight_is_ts_headline_with_the_text_escaped(seeded, demo_client):
     html = search(demo_client, q="moot").content.decode()
     assert "<mark>moot</mark>" in html
     assert "Fees &amp; costs" in html  # the text is escaped
-    assert "<script>alert(1)" not in html  # (ts_headline also drops tag-like words)
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as the text it is
+    assert "<mark>DENIED</mark>" in search(demo_client, q="deny").content.decode()  # by its stem
 
 
 @postgres_only
@@ -368,3 +370,56 @@ def test_results_link_to_the_order_and_facets_name_the_order_type(demo_client):
     crawford = Order.objects.get(case__short_caption="Crawford v. Beard")
     assert reverse("orders:order_detail", args=[crawford.pk]) in html
     assert "Order Denying Request for Extension of Time" in html
+
+
+# --- Past the cap: the newest candidates, said so ----------------------------------------------
+
+
+def test_past_the_cap_the_newest_matches_are_counted_and_paged_and_the_page_says_more(
+    db, client, monkeypatch
+):
+    """Beyond ``MAX_CANDIDATES`` matches the count reads "More than N", the facets and the pages
+    cover the N newest, and asking past the last page shows the last one with a message."""
+    monkeypatch.setattr("orders.search.MAX_CANDIDATES", 25)
+    membership = MembershipFactory()
+    client.force_login(membership.user)
+    for n in range(30):
+        OrderFactory(
+            case=CaseFactory(assigned_judge=membership.judge),
+            body=f"Motion {n} for discovery is denied.",
+            date=datetime.date(2000 + n, 1, 1),
+        )
+    response = search(client, q="discovery", sort="date")
+    results = response.context["results"]
+    assert results.more and results.total == 25
+    assert "More than 25 orders" in response.content.decode()
+    assert [hit.order.date.year for hit in results.hits] == list(range(2029, 2009, -1))
+    assert sum(f.count for f in results.facets.years) == 25
+    assert {f.label for f in results.facets.years} == {str(year) for year in range(2005, 2030)}
+    assert [(f.label, f.count) for f in results.facets.judges] == [(membership.judge.full_name, 25)]
+
+    last = search(client, q="discovery", sort="date", page=9).context["results"]
+    assert last.page.number == 2
+    assert [hit.order.date.year for hit in last.hits] == list(range(2009, 2004, -1))
+    assert any("There is no page 9" in message for message in last.messages)
+
+
+@postgres_only
+def test_relevance_orders_the_candidates_by_rank_then_newest(db):
+    membership = MembershipFactory()
+    weak = OrderFactory(
+        case=CaseFactory(assigned_judge=membership.judge),
+        body="The deadline passed.",
+        title="ORDER",
+        date=datetime.date(2024, 1, 1),
+    )
+    strong = OrderFactory(
+        case=CaseFactory(assigned_judge=membership.judge),
+        title="ORDER ON THE DEADLINE",
+        body="The deadline passed; the deadline is not extended.",
+        date=datetime.date(2001, 1, 1),
+    )
+    results = search_orders(membership.user, SearchParams(q="deadline"))
+    assert [hit.order for hit in results.hits] == [strong, weak]
+    by_date = search_orders(membership.user, SearchParams(q="deadline", sort="date"))
+    assert [hit.order for hit in by_date.hits] == [weak, strong]

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orders', '0006_history_of_imported_orders'),
+        ("orders", "0006_history_of_imported_orders"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(condition=models.Q(('sealed', True)), fields=['assigned_judge'], name='case_sealed_idx'),
+            model_name="case",
+            index=models.Index(
+                condition=models.Q(("sealed", True)), fields=["assigned_judge"], name="case_sealed_idx"
+            ),
         ),
     ]
