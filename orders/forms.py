@@ -161,7 +161,7 @@ class OrderTypeStepForm(forms.Form):
         if (
             self.case is not None
             and order_type.needs_entries
-            and not registry.fitting_entries(order_type, self.case).exists()
+            and not registry.has_fitting_entries(order_type, self.case)
         ):
             kinds = " or ".join(order_type.resolves_kinds) or "docket entry"
             raise ValidationError(
@@ -187,9 +187,10 @@ class EntriesStepForm(forms.Form):
         self.order_type = order_type
         if case is not None and order_type is not None:
             queryset = registry.fitting_entries(order_type, case).select_related("filing_party")
+            self.fitting = registry.fitting_entries_list(order_type, case)
         else:
             queryset = DocketEntry.objects.none()
-        self.fitting = list(queryset)
+            self.fitting = []
         field = self.fields["entries"]
         field.queryset = queryset
         field.required = bool(order_type is not None and order_type.needs_entries)

@@ -112,7 +112,7 @@ def _need_entries_step(wizard: DraftWizard) -> bool:
     case, order_type = wizard.current_case(), wizard.current_order_type()
     if case is None or order_type is None:
         return True
-    return order_type.needs_entries or registry.fitting_entries(order_type, case).exists()
+    return order_type.needs_entries or registry.has_fitting_entries(order_type, case)
 
 
 class DetailsPlaceholderForm(forms.Form):
@@ -155,6 +155,7 @@ class DraftWizard(SessionWizardView):
         ("review", ReviewStepForm),
     ]
     condition_dict = {"case": _need_case_step, "entries": _need_entries_step}
+    STEPS = [name for name, _ in form_list]
 
     # -- set-up ---------------------------------------------------------------------------------
 
@@ -198,6 +199,50 @@ class DraftWizard(SessionWizardView):
 
     # -- the answers so far ---------------------------------------------------------------------
 
+    # Per-request memoisation (a view instance lives for one request). Each step's form depends
+    # on the answers of the steps before it, so when a step's stored answers change,
+    # ``clear_caches(step)`` forgets what was worked out from that step and the ones after it.
+
+    def validated_form(self, step: str) -> forms.Form:
+        """The form of ``step`` bound to its stored answers and validated, once per request."""
+        cache = self.__dict__.setdefault("_validated_forms", {})
+        if step not in cache:
+            form = self.get_form(
+                step=step, data=self.storage.get_step_data(step), files=self.storage.get_step_files(step)
+            )
+            form.is_valid()
+            cache[step] = form
+        return cache[step]
+
+    def get_cleaned_data_for_step(self, step: str) -> dict[str, Any] | None:
+        """formtools' answer (the stored answers re-validated, None when invalid), remembered for
+        the request even when it is None or empty (formtools re-validates those every call)."""
+        if step not in self.form_list:
+            return None
+        form = self.validated_form(step)
+        return form.cleaned_data if form.is_valid() else None
+
+    def render_done(self, form: forms.Form, **kwargs: Any) -> HttpResponse:
+        """formtools' ``render_done``: every step re-validated from storage before ``done``; a
+        step already validated in this request (after the last change) is not built again."""
+        final_forms = {}
+        for form_key in self.get_form_list():
+            form_obj = self.validated_form(form_key)
+            if not form_obj.is_valid():
+                return self.render_revalidation_failure(form_key, form_obj, **kwargs)
+            final_forms[form_key] = form_obj
+        done_response = self.done(list(final_forms.values()), form_dict=final_forms, **kwargs)
+        self.storage.reset()
+        return done_response
+
+    def store_step(self, step: str, data: dict[str, Any], *, form: forms.Form | None = None) -> None:
+        """Store a step's answers and forget what was worked out from them. ``form``, when given,
+        is the valid form those answers were taken from: it stands for the stored answers."""
+        self.storage.set_step_data(step, data)
+        self.clear_caches(step)
+        if form is not None and form.is_valid():
+            self.__dict__.setdefault("_validated_forms", {})[step] = form
+
     def current_case(self) -> Case | None:
         if self.fixed_case is not None:
             return self.fixed_case
@@ -222,16 +267,20 @@ class DraftWizard(SessionWizardView):
 
     def generated(self) -> tuple[str, str]:
         """The title and body the order type writes for the answers so far."""
+        if "_generated" in self.__dict__:
+            return self._generated
         case, order_type = self.current_case(), self.current_order_type()
         details = self.current_details()
         if case is None or order_type is None or details is None:
-            return "", ""
+            self._generated = ("", "")
+            return self._generated
         entries = self.current_entries()
         judge = selectors.drafting_judge(self.request.user, case)
         data = type_data(details)
         title = order_type.title_for(case=case, entries=entries, data=data)
         body = order_type.render_body(case=case, entries=entries, data=data, judge=judge)
-        return title, body
+        self._generated = (title, body)
+        return self._generated
 
     def basis(self, step: str) -> str:
         """What a step's answers depend on; stored answers made on another basis are set aside."""
@@ -255,21 +304,26 @@ class DraftWizard(SessionWizardView):
 
     def get_form_initial(self, step: str) -> dict[str, Any]:
         if step == "details":
-            case, order_type = self.current_case(), self.current_order_type()
-            initial = {ORDER_DATE_FIELD: timezone.localdate()}
-            if case is not None and order_type is not None:
-                initial.update(order_type.initial(case=case, entries=self.current_entries()))
-            return initial
+            if "_details_initial" not in self.__dict__:
+                case, order_type = self.current_case(), self.current_order_type()
+                initial = {ORDER_DATE_FIELD: timezone.localdate()}
+                if case is not None and order_type is not None:
+                    initial.update(order_type.initial(case=case, entries=self.current_entries()))
+                self._details_initial = initial
+            return dict(self._details_initial)
         return {}
 
     def get_form(self, step: str | None = None, data: Any = None, files: Any = None) -> forms.Form:
         step = step or self.steps.current
         if step == "details":
             order_type = self.current_order_type()
-            initial = self.get_form_initial("details")
             if data is not None:
+                # A bound form shows and validates the answers posted; the prefill (a few queries
+                # into the case and the judge's earlier orders) is for the page before any post.
+                initial = {ORDER_DATE_FIELD: timezone.localdate()}
                 date = posted_date(data.get(f"details-{ORDER_DATE_FIELD}"))
             else:
+                initial = self.get_form_initial("details")
                 date = initial.get(ORDER_DATE_FIELD)
             if order_type is not None:
                 form = order_type.get_form(
@@ -413,6 +467,7 @@ class DraftWizard(SessionWizardView):
         if request.GET.get("resume") and self.storage.current_step in self.get_form_list():
             return self.render(self.stored_form(self.steps.current))
         self.storage.reset()
+        self.clear_caches()
         self.storage.extra_data = {"nonce": uuid.uuid4().hex}
         if self.order is not None:
             self.prefill_from_order(self.order)
@@ -425,7 +480,7 @@ class DraftWizard(SessionWizardView):
         """Store answers for every step from a saved draft, as if the user had posted them."""
         # The version the user edits from: saving is refused if someone saved a newer one since.
         self.storage.extra_data = {**self.storage.extra_data, "version": order.version}
-        store = self.storage.set_step_data
+        store = self.store_step  # each store forgets what depended on the step
         store(
             "order_type",
             {
@@ -438,7 +493,6 @@ class DraftWizard(SessionWizardView):
             return
         entry_ids = [str(entry.pk) for entry in order.docket_entries.all()]
         store("entries", {"entries-entries": entry_ids, f"entries-{BASIS_FIELD}": [self.basis("entries")]})
-        self.clear_caches()
         values = {**(order.details or {}), ORDER_DATE_FIELD: order.date}
         form = add_order_date_field(
             order_type.get_form(case=order.case, initial=values, order_date=order.date, prefix="details")
@@ -446,7 +500,6 @@ class DraftWizard(SessionWizardView):
         details = form_data_from_form(form, values)
         details[f"details-{BASIS_FIELD}"] = [self.basis("details")]
         store("details", details)
-        self.clear_caches()
         title, body = self.generated()
         review = {
             "review-title": [order.title],
@@ -456,13 +509,24 @@ class DraftWizard(SessionWizardView):
         for index, paragraph in enumerate(paragraphs_of(order.body)):
             review[f"review-paragraph_{index}"] = [paragraph]
         store("review", review)
-        self.clear_caches()
 
-    def clear_caches(self) -> None:
-        for name in [n for n in self.__dict__ if n.startswith("_cleaned_data_cache_")]:
-            delattr(self, name)
-        for name in ("_resolved_form_list", "_cache_signature", "_case"):
+    def clear_caches(self, step: str | None = None) -> None:
+        """Forget what was worked out from the stored answers: all of it, or (``step``) what
+        depends on that step's answers: its own form and those of the steps after it."""
+        changed = self.STEPS if step is None else self.STEPS[self.STEPS.index(step) :]
+        validated = self.__dict__.get("_validated_forms", {})
+        for name in changed:
+            validated.pop(name, None)
+            self.__dict__.pop(f"_cleaned_data_cache_{name}", None)
+        # Which steps are shown depends on the case and the order type (``condition_dict``).
+        for name in ("_resolved_form_list", "_cache_signature"):
             self.__dict__.pop(name, None)
+        if "case" in changed:
+            self.__dict__.pop("_case", None)
+        if "entries" in changed:  # case, order type or entries: the details' prefill
+            self.__dict__.pop("_details_initial", None)
+        if "details" in changed:  # any step before review: the generated text
+            self.__dict__.pop("_generated", None)
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         request = self.request
@@ -472,6 +536,7 @@ class DraftWizard(SessionWizardView):
         if self.storage.current_step is None or restoring:
             if not self.restore_snapshot():
                 self.storage.reset()
+                self.clear_caches()
                 self.storage.extra_data = {"nonce": uuid.uuid4().hex}
                 self.storage.current_step = self.steps.first
                 if self.order is not None:
@@ -504,8 +569,7 @@ class DraftWizard(SessionWizardView):
             if goto not in form_list or form_list.index(goto) >= form_list.index(posted_step):
                 return self.refuse(MESSAGE_STALE)
             form = self.get_form(data=request.POST)
-            self.storage.set_step_data(posted_step, self.get_form_step_data(form))
-            self.clear_caches()
+            self.store_step(posted_step, self.get_form_step_data(form))
             self.storage.current_step = goto
             return self.render(self.stored_form(goto))
 
@@ -513,13 +577,12 @@ class DraftWizard(SessionWizardView):
             query = request.POST.get("case-query", "")
             return self.render(CaseStepForm(prefix="case", user=request.user, initial={"query": query}))
         if posted_step == "review" and request.POST.get("regenerate"):
-            self.storage.set_step_data("review", {})
+            self.store_step("review", {})
             return self.render(self.get_form("review"))
 
         form = self.get_form(data=request.POST, files=request.FILES)
         if form.is_valid():
-            self.storage.set_step_data(posted_step, self.get_form_step_data(form))
-            self.clear_caches()
+            self.store_step(posted_step, self.get_form_step_data(form), form=form)
             if posted_step == form_list[-1]:
                 return self.render_done(form, **kwargs)
             next_step = self.get_next_step(posted_step)

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .base import TimeStampedModel
+from .base import OneQueryCheckConstraintsMixin, TimeStampedModel
 from .cases import Case, DocketEntry
 from .courts import Judge
 
@@ -31,7 +31,7 @@ BODY_MAX_LENGTH = 100_000
 """About forty pages of text: longer is a mistake (or an attack), refused with a message."""
 
 
-class Order(TimeStampedModel):
+class Order(OneQueryCheckConstraintsMixin, TimeStampedModel):
     """An order in a case.
 
     ``search_vector`` is the full-text document of the order on PostgreSQL (title, caption and

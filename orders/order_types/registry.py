@@ -88,13 +88,49 @@ def fitting_entries(order_type: OrderType | str, case: Case) -> QuerySet[DocketE
     return case.docket_entries.filter(pending=True, kind__in=order_type.resolves_kinds).order_by("number")
 
 
+def _prefetched_entries(case: Case) -> list[DocketEntry] | None:
+    """The case's docket entries when they were prefetched with it (``selectors.case_get_for_user``
+    does), so the wizard's per-request questions about them need no query; else None."""
+    cache = getattr(case, "_prefetched_objects_cache", None) or {}
+    entries = cache.get("docket_entries")
+    return None if entries is None else list(entries)
+
+
+def fitting_entries_list(order_type: OrderType | str, case: Case) -> list[DocketEntry]:
+    """``fitting_entries`` as a list, read from the prefetched entries when the case has them."""
+    if isinstance(order_type, str):
+        order_type = get(order_type)
+    prefetched = _prefetched_entries(case)
+    if prefetched is None:
+        return list(fitting_entries(order_type, case).select_related("filing_party"))
+    kinds = set(order_type.resolves_kinds)
+    return sorted((e for e in prefetched if e.pending and e.kind in kinds), key=lambda e: e.number)
+
+
+def has_fitting_entries(order_type: OrderType | str, case: Case) -> bool:
+    """Whether the case has a pending entry of a kind the type resolves."""
+    if isinstance(order_type, str):
+        order_type = get(order_type)
+    if not order_type.resolves_kinds:
+        return False
+    prefetched = _prefetched_entries(case)
+    if prefetched is None:
+        return fitting_entries(order_type, case).exists()
+    kinds = set(order_type.resolves_kinds)
+    return any(e.pending and e.kind in kinds for e in prefetched)
+
+
 def for_case(case: Case) -> tuple[list[OrderType], list[OrderType]]:
     """(types that resolve one of the case's pending entries, the rest).
 
     The fitting ones come most likely first: those whose keywords appear in a pending entry's
     docket text, then by title. The rest are by title.
     """
-    pending = list(case.docket_entries.filter(pending=True).values_list("kind", "description"))
+    prefetched = _prefetched_entries(case)
+    if prefetched is not None:
+        pending = [(entry.kind, entry.description) for entry in prefetched if entry.pending]
+    else:
+        pending = list(case.docket_entries.filter(pending=True).values_list("kind", "description"))
     kinds = {kind for kind, _ in pending}
     fitting, rest = [], []
     for order_type in all():
