@@ -138,6 +138,11 @@ class Results:
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     orders: list[int] = field(default_factory=list)
     requests: int = 0
+    retries: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def retry(self, page: str) -> None:
+        with self.lock:
+            self.retries[page] += 1
 
     def add(self, page: str, seconds: float, error: str | None = None) -> None:
         with self.lock:
@@ -154,7 +159,9 @@ class Clerk(threading.Thread):
         super().__init__(daemon=True)
         self.base, self.username, self.case_ids = base, username, case_ids
         self.deadline, self.results, self.search = deadline, results, search
-        self.http = httpx.Client(base_url=base, timeout=60, follow_redirects=False)
+        self.http = httpx.Client(
+            base_url=base, timeout=60, follow_redirects=False, limits=httpx.Limits(keepalive_expiry=3.0)
+        )  # a kept-alive connection is dropped before gunicorn's --keep-alive 5 closes it
         self.random = random.Random(username)
         self.think = 0.0
         self.logged_in = threading.Event()
@@ -168,7 +175,15 @@ class Clerk(threading.Thread):
     def request(self, page: str, method: str, url: str, *, expect: tuple[int, ...] = (200,), **kwargs):
         started = time.perf_counter()
         try:
-            response = self.http.request(method, url, **kwargs)
+            try:
+                response = self.http.request(method, url, **kwargs)
+            except (httpx.ReadError, httpx.RemoteProtocolError):
+                if method != "GET":
+                    raise
+                # The server closed a kept-alive connection as the request went out: a browser
+                # sends a GET again on a new connection, and so does the clerk (counted apart).
+                self.results.retry(page)
+                response = self.http.request(method, url, **kwargs)
         except httpx.HTTPError as error:
             self.results.add(page, time.perf_counter() - started, f"{type(error).__name__}: {error}")
             return None
@@ -306,8 +321,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=3, help="threads per gunicorn worker")
+    parser.add_argument("--workers", type=int, default=5, help="gunicorn worker processes (2 × cores + 1)")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument(
         "--think",
         type=float,
@@ -398,6 +413,8 @@ def main() -> None:
             str(args.threads),
             "--worker-class",
             "gthread",
+            "--keep-alive",
+            "5",
             "--log-level",
             "warning",
         ],
@@ -481,6 +498,9 @@ def report(results: Results, elapsed: float, restart_note: str) -> None:
             f"{page:<20} {len(results.timings[page]):>6} {p50:>8.0f} {p95:>8.0f} {max(times) * 1000:>8.0f} "
             f"{len(results.errors.get(page, [])):>7}  {verdict}"
         )
+    if results.retries:
+        retried = ", ".join(f"{page} {n}" for page, n in sorted(results.retries.items()))
+        print(f"GETs sent again after the server closed a kept-alive connection (as browsers do): {retried}")
     for page, messages in results.errors.items():
         print(f"  {page}: {messages[0]}" + (f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""))
 
