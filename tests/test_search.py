@@ -423,3 +423,37 @@ def test_relevance_orders_the_candidates_by_rank_then_newest(db):
     assert [hit.order for hit in results.hits] == [strong, weak]
     by_date = search_orders(membership.user, SearchParams(q="deadline", sort="date"))
     assert [hit.order for hit in by_date.hits] == [weak, strong]
+
+
+@postgres_only
+def test_reading_the_newest_orders_first_finds_what_the_index_finds(db, monkeypatch):
+    """For words most orders have, the newest orders are read in date order until the cap is
+    reached (``_walk_size``); the page, the count and the facets are those the GIN index gives,
+    and a walk that falls short of the cap asks the index instead."""
+    monkeypatch.setattr("orders.search.MAX_CANDIDATES", 6)
+    membership = MembershipFactory()
+    for n in range(30):
+        OrderFactory(
+            case=CaseFactory(assigned_judge=membership.judge),
+            body=f"Summary judgment {n}." if n % 3 else f"Summary judgment {n}; transfer to Lompoc.",
+            date=datetime.date(1990 + n, 6, 1),
+        )
+    params = SearchParams(q="summary judgment", sort="date")
+    by_index = search_orders(membership.user, params)
+
+    monkeypatch.setattr("orders.search.lexeme_statistics", lambda: ({"summari": 0.9, "judgment": 0.9}, 1e6))
+    from orders import search as module
+
+    assert module._walk_size(module.parse_query(params.q), params) == int(2 * 7 / 0.9)
+    walked = search_orders(membership.user, params)
+    assert [h.order.pk for h in walked.hits] == [h.order.pk for h in by_index.hits]
+    assert [h.order.date.year for h in walked.hits] == [2019, 2018, 2017, 2016, 2015, 2014]
+    assert (walked.total, walked.more, walked.facets) == (by_index.total, by_index.more, by_index.facets)
+
+    rare = SearchParams(q="Lompoc", sort="date")  # 10 orders: not 7 among the 15 newest
+    monkeypatch.setattr("orders.search.lexeme_statistics", lambda: ({"lompoc": 0.9}, 1e6))
+    monkeypatch.setattr("orders.search.WALK_BUDGET", 1000)
+    assert module._walk_size(module.parse_query(rare.q), rare) == 15
+    assert [h.order.date.year for h in search_orders(membership.user, rare).hits] == [
+        2017, 2014, 2011, 2008, 2005, 2002,
+    ]  # fmt: skip

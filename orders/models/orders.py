@@ -176,7 +176,7 @@ class Order(OneQueryCheckConstraintsMixin, TimeStampedModel):
             models.Index(fields=["judge", "status", "-created_at"], name="order_judge_status_idx"),
             models.Index(fields=["case", "-created_at"], name="order_case_idx"),
             models.Index(fields=["created_by", "status"], name="order_creator_status_idx"),
-            models.Index(fields=["judge", "-date"], name="order_judge_date_idx"),
+            models.Index(fields=["judge", "-date", "-id"], name="order_judge_newest_idx"),
             models.Index(fields=["-date", "-id"], name="order_date_idx"),
         ]
 
