@@ -5,19 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orders', '0007_case_sealed_index'),
+        ("orders", "0007_case_sealed_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='order',
-            name='order_judge_date_idx',
+            model_name="order",
+            name="order_judge_date_idx",
         ),
         migrations.AddIndex(
-            model_name='order',
-            index=models.Index(fields=['judge', '-date', '-id'], name='order_judge_newest_idx'),
+            model_name="order",
+            index=models.Index(fields=["judge", "-date", "-id"], name="order_judge_newest_idx"),
         ),
     ]
