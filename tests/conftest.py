@@ -26,6 +26,13 @@ def _no_login_lockout(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2's 1,000,000 rounds cost 0.6 s a password: every demo load and login paid it. Tests
+    hash with MD5, as Django's documentation advises; the hasher is not what they test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _render_cache_in_memory(settings):
     """Rendered PDFs and page images are shared through a file cache under var/ when the app
     runs; a test keeps them in memory, so no test sees another run's renders."""
