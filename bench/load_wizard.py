@@ -363,36 +363,10 @@ def main() -> None:
     print(
         f"Setting up {args.database} (fresh database, migrate, collectstatic, demo data, {args.users} users)…"
     )
-    run(
-        [
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(args.pg_port),
-            "-U",
-            "postgres",
-            "-q",
-            "-c",
-            f"DROP DATABASE IF EXISTS {args.database} WITH (FORCE)",
-        ],
-        env,
-    )
-    run(
-        [
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(args.pg_port),
-            "-U",
-            "postgres",
-            "-q",
-            "-c",
-            f"CREATE DATABASE {args.database}",
-        ],
-        env,
-    )
+    fresh = (f"DROP DATABASE IF EXISTS {args.database} WITH (FORCE)", f"CREATE DATABASE {args.database}")
+    for statement in fresh:
+        psql = ["psql", "-h", "127.0.0.1", "-p", str(args.pg_port), "-U", "postgres", "-q", "-c", statement]
+        run(psql, env)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
     run([PYTHON, "manage.py", "load_demo"], env)

@@ -365,28 +365,33 @@ _BY_JUDGE, _BY_TYPE, _BY_YEAR, _KEPT, _FOUND = 4, 6, 7, 8, 9
 def _candidates(matches: QuerySet[Order]) -> tuple[str, list] | None:
     """The newest ``MAX_CANDIDATES`` + 1 matches (the planner chooses how); None if nothing can
     match (e.g. a user of no chambers)."""
-    candidates = matches.order_by(*NEWEST).values("id", "judge_id", "order_type", "date")
-    try:
-        sql, params = candidates[: MAX_CANDIDATES + 1].query.sql_with_params()
-    except EmptyResultSet:
-        return None
-    return sql, list(params)
+    newest = matches.order_by(*NEWEST).values("id", "judge_id", "order_type", "date")
+    return _sql(newest[: MAX_CANDIDATES + 1])
 
 
 def _walked(filtered: QuerySet[Order], walk: int, text: str) -> tuple[str, list] | None:
     """The newest ``MAX_CANDIDATES`` + 1 matches among the ``walk`` newest orders, read in date
     order (see ``_walk_size``)."""
     newest = filtered.order_by(*NEWEST).values("id", "judge_id", "order_type", "date", "search_vector")
-    try:
-        sql, params = newest[:walk].query.sql_with_params()
-    except EmptyResultSet:
+    walked = _sql(newest[:walk])
+    if walked is None:
         return None
+    sql, params = walked
     return (
         f"SELECT w.id, w.judge_id, w.order_type, w.date FROM ({sql}) w "  # noqa: S608 - the ORM's SQL
         "WHERE w.search_vector @@ websearch_to_tsquery('english'::regconfig, %s) "
         "ORDER BY w.date DESC NULLS FIRST, w.id DESC LIMIT %s",
         [*params, text, MAX_CANDIDATES + 1],
     )
+
+
+def _sql(queryset: QuerySet) -> tuple[str, list] | None:
+    """The queryset's SQL and parameters, or None when it can match nothing (``IN ()``)."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return sql, list(params)
 
 
 # -- Common words: the newest orders read in date order -------------------------------------------
