@@ -8,7 +8,7 @@ which turn "not yours" into a 404 so another chambers' records are not even conf
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -36,12 +36,41 @@ def judges_for_user(user: User) -> QuerySet[Judge]:
 
 
 def _judge_ids(user: User) -> list[int]:
+    return _visibility(user)[0]
+
+
+# Visibility rows: a judge the user works for, or a sealed case to hide from them.
+_JUDGE, _HIDDEN_CASE = 0, 1
+
+
+def _visibility(user: User) -> tuple[list[int], list[int]]:
+    """The judges the user works for, and the sealed cases to hide from them: assigned to
+    another chambers, with orders of the user's judges (a referral, a reassignment). One query,
+    cached on the user object for the request.
+
+    The hidden cases are few (usually none), and given to PostgreSQL as constants: a ``NOT IN``
+    subquery is estimated to keep half the rows, and the planner then reads a chambers' orders
+    in full instead of the newest ones through ``order_judge_newest_idx``."""
     if not user.is_authenticated:
-        return []
-    cached = getattr(user, "_chambers_judge_ids", None)
+        return [], []
+    cached = getattr(user, "_chambers_visibility", None)
     if cached is None:
-        cached = list(judges_for_user(user).values_list("id", flat=True))
-        user._chambers_judge_ids = cached
+        mine = ChambersMembership.objects.filter(user=user).values("judge_id")
+        judges = mine.annotate(kind=Value(_JUDGE)).values_list("kind", "judge_id").order_by()
+        hidden = (
+            Case.objects.filter(sealed=True)
+            .exclude(assigned_judge_id__in=mine)
+            .filter(Exists(Order.objects.filter(case_id=OuterRef("pk"), judge_id__in=mine)))
+            .annotate(kind=Value(_HIDDEN_CASE))
+            .values_list("kind", "pk")
+            .order_by()
+        )
+        rows = list(judges.union(hidden, all=True))
+        cached = (
+            sorted({pk for kind, pk in rows if kind == _JUDGE}),
+            sorted(pk for kind, pk in rows if kind == _HIDDEN_CASE),
+        )
+        user._chambers_visibility = cached
     return cached
 
 
@@ -171,16 +200,13 @@ def cases_for_user(user: User) -> QuerySet[Case]:
 
 
 def orders_for_user(user: User) -> QuerySet[Order]:
-    """Orders of the chambers the user belongs to (the order's judge is theirs)."""
-    judge_ids = _judge_ids(user)
-    # Sealed cases of other chambers: a handful, so "not in this small set" (a hashed subplan on
-    # PostgreSQL) instead of joining every order to its case just to read ``sealed``.
-    hidden_cases = Case.objects.filter(sealed=True).exclude(assigned_judge_id__in=judge_ids).values("pk")
-    return (
-        Order.objects.filter(judge_id__in=judge_ids)
-        .exclude(case_id__in=hidden_cases)
-        .select_related("case", "case__court", "judge", "created_by")
-    )
+    """Orders of the chambers the user belongs to (the order's judge is theirs), but none of a
+    sealed case assigned to another chambers (see ``_visibility``)."""
+    judge_ids, hidden_cases = _visibility(user)
+    orders = Order.objects.filter(judge_id__in=judge_ids)
+    if hidden_cases:
+        orders = orders.exclude(case_id__in=hidden_cases)
+    return orders.select_related("case", "case__court", "judge", "created_by")
 
 
 def case_get_for_user(user: User, case_id: int) -> Case:

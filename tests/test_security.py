@@ -162,6 +162,33 @@ def test_sealed_case_orders_are_hidden_from_the_referred_judges_chambers(client)
     assert client.get(reverse("orders:case_detail", args=[case.pk])).status_code == 200
 
 
+def test_a_member_of_two_chambers_sees_sealed_orders_only_of_cases_assigned_to_one_of_them(
+    django_assert_num_queries,
+):
+    from orders import selectors
+
+    clerk = MembershipFactory(role=Role.CLERK)
+    other = MembershipFactory(user=clerk.user, role=Role.CLERK).judge
+    elsewhere = MembershipFactory(role=Role.JUDGE).judge
+    mine, theirs, open_case = (
+        CaseFactory(assigned_judge=other, referred_judge=clerk.judge, sealed=True),
+        CaseFactory(assigned_judge=elsewhere, referred_judge=clerk.judge, sealed=True),
+        CaseFactory(assigned_judge=elsewhere, referred_judge=clerk.judge),
+    )
+    orders = {
+        case: services.order_create(
+            case=case, order_type="x", judge=clerk.judge, title="ORDER", body="Text.", created_by=clerk.user
+        )
+        for case in (mine, theirs, open_case)
+    }
+    user = type(clerk.user).objects.get(pk=clerk.user.pk)
+    with django_assert_num_queries(1):  # the judges and the hidden cases together
+        assert selectors._visibility(user) == (sorted([clerk.judge.pk, other.pk]), [theirs.pk])
+    with django_assert_num_queries(1):
+        seen = set(selectors.orders_for_user(user))
+    assert seen == {orders[mine], orders[open_case]}
+
+
 def test_a_post_without_the_csrf_token_is_refused_and_logged(theirs):
     csrf_client = Client(enforce_csrf_checks=True)
     csrf_client.force_login(theirs["judge"])
