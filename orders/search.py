@@ -28,11 +28,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -512,17 +514,89 @@ def _filtered(queryset: QuerySet[Order], params: SearchParams, parsed: ParsedQue
         if number:
             queryset = queryset.filter(case__number_key=case_number_key(number) or "-")
     if params.party:
-        party = clean_text(params.party)
-        queryset = queryset.filter(
-            case_id__in=Party.objects.filter(
-                Q(name__icontains=party) | Q(caption_name__icontains=party)
-            ).values("case_id")
-        )
+        queryset = party_filter(queryset, clean_text(params.party))
     if params.pro_se:
         queryset = queryset.filter(case__pro_se=True)
     if params.prisoner:
         queryset = queryset.filter(case__prisoner=True)
     return queryset
+
+
+# -- The party filter -------------------------------------------------------------------------------
+# "A party of the order's case has a name (or caption name) containing these letters." On
+# PostgreSQL the names are on the order itself (``Order.party_names``, kept by triggers), so the
+# filter needs no subquery; and a few whole words that every matching party has are looked up in
+# the GIN index ``order_party_words_gin``, which PostgreSQL intersects with the search document's
+# index: only orders with both the words searched for and such a party are read.
+
+PARTY_NAMES_READ = 500  # distinct party names read to choose the words; more: no index words
+PARTY_WORDS_MAX = 20  # words looked up in the index at most
+
+
+def party_filter(queryset: QuerySet[Order], party: str) -> QuerySet[Order]:
+    """Orders of cases with a party whose name or caption name contains ``party``
+    (case-insensitive); one query on PostgreSQL to choose the index words (``party_words``)."""
+    if not uses_full_text():
+        parties = Party.objects.filter(Q(name__icontains=party) | Q(caption_name__icontains=party))
+        return queryset.filter(case_id__in=parties.values("case_id"))
+    words = party_words(party)
+    if words == []:  # no party has such a name
+        return queryset.none()
+    queryset = queryset.filter(party_names__icontains=party)
+    return queryset if words is None else queryset.filter(PartyWordsMatch(words))
+
+
+def party_words(party: str) -> list[str] | None:
+    """A few words (as PostgreSQL's ``simple`` configuration indexes them) such that every party
+    whose name or caption name contains ``party`` has one of them: an order whose
+    ``party_names`` has none of them cannot match. Chosen greedily, the word most names share
+    first. ``[]`` when no party matches; None when no such short list exists (too many names,
+    or a name without a word), and the filter then reads ``party_names`` only."""
+    names = list(
+        Party.objects.filter(Q(name__icontains=party) | Q(caption_name__icontains=party))
+        .annotate(words=_PARTY_WORDS)
+        .values_list("words", flat=True)
+        .distinct()
+        .order_by()[: PARTY_NAMES_READ + 1]
+    )
+    if len(names) > PARTY_NAMES_READ:
+        return None
+    remaining = [set(words) for words in names]
+    if any(not words for words in remaining):
+        return None
+    chosen: list[str] = []
+    while remaining:
+        shared = Counter(word for words in remaining for word in words)
+        best = max(shared, key=lambda word: (shared[word], len(word), word))
+        chosen.append(best)
+        remaining = [words for words in remaining if best not in words]
+        if len(chosen) > PARTY_WORDS_MAX:
+            return None
+    return chosen
+
+
+class PartyWordsMatch(Func):
+    """``to_tsvector('simple', party_names) @@ 'word' | 'word'``: the expression of the index
+    ``order_party_words_gin`` (migration 0009), so that PostgreSQL can use it."""
+
+    template = "to_tsvector('simple'::regconfig, %(expressions)s) @@ %%s::tsquery"
+    output_field = BooleanField()
+
+    def __init__(self, words: list[str]):
+        super().__init__(F("party_names"))
+        self.query = " | ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in words)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        return sql, (*params, self.query)
+
+
+# The words of a party's name and caption name as the index has them (``tsvector_to_array``).
+_PARTY_WORDS = Func(
+    Concat("name", Value(" "), "caption_name", output_field=TextField()),
+    template="tsvector_to_array(to_tsvector('simple'::regconfig, %(expressions)s))",
+    output_field=ArrayField(TextField()),
+)
 
 
 def _term_q(term: Term) -> Q:

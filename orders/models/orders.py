@@ -37,9 +37,14 @@ class Order(OneQueryCheckConstraintsMixin, TimeStampedModel):
     ``search_vector`` is the full-text document of the order on PostgreSQL (title, caption and
     case number weighted A; party names and judge B; body C). PostgreSQL triggers keep it up to
     date when the order, its case, the case's parties or its judge change (migration
-    ``0003_order_search_and_import``), and its GIN index ``order_search_vector_gin`` is created
+    ``0004_order_search_and_import``), and its GIN index ``order_search_vector_gin`` is created
     there too: a ``GinIndex`` in ``Meta.indexes`` would break SQLite, where the column stays
     empty and search falls back to simple matching (see ``orders.search``).
+
+    ``party_names`` (PostgreSQL only, kept by the same triggers: migration
+    ``0009_order_party_names``) copies the case's party names onto the order, so that the search's
+    party filter is a condition on the order itself, found through the GIN index
+    ``order_party_words_gin`` (see ``orders.search.party_filter``).
     """
 
     Status = OrderStatus
@@ -124,6 +129,14 @@ class Order(OneQueryCheckConstraintsMixin, TimeStampedModel):
         editable=False,
         help_text="Full-text document (PostgreSQL only), maintained by database triggers.",
     )
+    # NULL, not "": adding a NOT NULL column with a default makes SQLite rebuild the table (0009).
+    party_names = models.TextField(  # noqa: DJ001
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The names and caption names of the case's parties, one per line (PostgreSQL only), "
+        "maintained by database triggers: the search's party filter reads them here.",
+    )
 
     version = models.PositiveIntegerField(
         default=1,
@@ -144,7 +157,7 @@ class Order(OneQueryCheckConstraintsMixin, TimeStampedModel):
         help_text="The order's own docket number once filed in CM/ECF, if known.",
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector", "party_names"])
 
     class Meta:
         ordering = ["-created_at"]
