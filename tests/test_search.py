@@ -457,3 +457,86 @@ def test_reading_the_newest_orders_first_finds_what_the_index_finds(db, monkeypa
     assert [h.order.date.year for h in search_orders(membership.user, rare).hits] == [
         2017, 2014, 2011, 2008, 2005, 2002,
     ]  # fmt: skip
+
+
+# --- The party filter: any letters of a party's name or caption name --------------------------
+
+PARTY_NAMES = [
+    ("Maria Crawford", ""),
+    ("Crawfordsville Unified School District", ""),
+    ("Sean O'Brien-Smith", ""),
+    ("Jean-Luc Picard", ""),
+    ("Warden", "R. Ducart"),
+    ("&", ""),
+    ("Zoë Ångström", ""),
+    ("3M Company", ""),
+]
+
+
+@pytest.fixture
+def parties(db):
+    """One case per party name above (caption "<name> v. Doe"), each with one order."""
+    membership = MembershipFactory()
+    for name, caption_name in PARTY_NAMES:
+        case = CaseFactory(assigned_judge=membership.judge, short_caption=f"{name} v. Doe")
+        PartyFactory(case=case, name=name, caption_name=caption_name)
+        OrderFactory(case=case, body="The motion is denied.")
+    return membership.user
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Crawford", {"Maria Crawford", "Crawfordsville Unified School District"}),
+        ("rawfor", {"Maria Crawford", "Crawfordsville Unified School District"}),  # inside a word
+        ("ville unif", {"Crawfordsville Unified School District"}),  # across two words
+        ("brien-sm", {"Sean O'Brien-Smith"}),
+        ("Luc Pic", {"Jean-Luc Picard"}),
+        ("ducart", {"Warden"}),  # the caption name
+        ("&", {"&"}),  # a name without a word
+        ("Ångström", {"Zoë Ångström"}),
+        ("3m", {"3M Company"}),
+        ("Nobody", set()),
+    ],
+)
+def test_the_party_filter_finds_any_letters_of_a_party_name(parties, typed, expected):
+    results = search_orders(parties, SearchParams(q="denied", party=typed))
+    assert {hit.order.case.short_caption for hit in results.hits} == {f"{name} v. Doe" for name in expected}
+    results = search_orders(parties, SearchParams(party=typed))  # the filter alone
+    assert results.total == len(expected)
+
+
+@postgres_only
+def test_the_party_filter_looks_up_words_every_matching_name_has(parties):
+    from orders.search import party_words
+
+    words = party_words("rawfor")
+    assert sorted(words) == ["crawford", "crawfordsville"]
+    assert party_words("Nobody") == []  # nothing can match
+    assert party_words("&") is None  # a name without words: the filter reads the names only
+
+
+@postgres_only
+def test_the_party_filter_follows_changes_to_the_case_parties(db):
+    membership = MembershipFactory()
+    case = CaseFactory(assigned_judge=membership.judge)
+    party = PartyFactory(case=case, name="Maria Crawford")
+    order = OrderFactory(case=case)
+
+    def found(name):
+        return [hit.order for hit in search_orders(membership.user, SearchParams(party=name)).hits]
+
+    assert found("Crawford") == [order]
+    party.name = "Maria Lopez"
+    party.save()
+    assert found("Crawford") == []
+    assert found("Lopez") == [order]
+    services.party_create(case=case, name="Quetzal Ombudsman", role="defendant")
+    assert found("Quetzal") == [order]
+    case.parties.filter(name="Quetzal Ombudsman").delete()
+    assert found("Quetzal") == []
+    other = CaseFactory(assigned_judge=membership.judge)
+    PartyFactory(case=other, name="Ursula Vantongeren")
+    Order.objects.filter(pk=order.pk).update(case=other)  # an order moved to another case
+    assert found("Vantongeren") == [order]
+    assert found("Lopez") == []
