@@ -525,9 +525,10 @@ def _filtered(queryset: QuerySet[Order], params: SearchParams, parsed: ParsedQue
 # -- The party filter -------------------------------------------------------------------------------
 # "A party of the order's case has a name (or caption name) containing these letters." On
 # PostgreSQL the names are on the order itself (``Order.party_names``, kept by triggers), so the
-# filter needs no subquery; and a few whole words that every matching party has are looked up in
-# the GIN index ``order_party_words_gin``, which PostgreSQL intersects with the search document's
-# index: only orders with both the words searched for and such a party are read.
+# filter needs no subquery; and the search document holds each word of those names as a lexeme
+# ``party <word>`` (migration 0009) that no query can produce. A few such words that every
+# matching party has are looked up in the same GIN index as the words searched for: PostgreSQL
+# then reads only the orders that have both, however common each is alone.
 
 PARTY_NAMES_READ = 500  # distinct party names read to choose the words; more: no index words
 PARTY_WORDS_MAX = 20  # words looked up in the index at most
@@ -576,19 +577,24 @@ def party_words(party: str) -> list[str] | None:
 
 
 class PartyWordsMatch(Func):
-    """``to_tsvector('simple', party_names) @@ 'word' | 'word'``: the expression of the index
-    ``order_party_words_gin`` (migration 0009), so that PostgreSQL can use it."""
+    """``search_vector @@ 'party word' | 'party word'``: orders whose case has a party with one of
+    these words (lexemes of the ``simple`` configuration; see migration 0009)."""
 
-    template = "to_tsvector('simple'::regconfig, %(expressions)s) @@ %%s::tsquery"
+    template = "%(expressions)s @@ %%s::tsquery"
     output_field = BooleanField()
 
     def __init__(self, words: list[str]):
-        super().__init__(F("party_names"))
-        self.query = " | ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in words)
+        super().__init__(F("search_vector"))
+        self.query = " | ".join(_tsquery_lexeme(f"party {word}") for word in words)
 
     def as_sql(self, compiler, connection, **extra_context):
         sql, params = super().as_sql(compiler, connection, **extra_context)
         return sql, (*params, self.query)
+
+
+def _tsquery_lexeme(lexeme: str) -> str:
+    """A lexeme quoted for PostgreSQL's tsquery input (spaces and quotes kept as they are)."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 # The words of a party's name and caption name as the index has them (``tsvector_to_array``).

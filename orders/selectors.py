@@ -7,6 +7,8 @@ which turn "not yours" into a 404 so another chambers' records are not even conf
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import Http404
@@ -36,23 +38,30 @@ def judges_for_user(user: User) -> QuerySet[Judge]:
 
 
 def _judge_ids(user: User) -> list[int]:
-    return _visibility(user)[0]
+    return _visibility(user).judge_ids
 
 
-# Visibility rows: a judge the user works for, or a sealed case to hide from them.
-_JUDGE, _HIDDEN_CASE = 0, 1
+# Visibility rows: a judge the user works for, a sealed case to hide from them, another judge.
+_JUDGE, _HIDDEN_CASE, _OTHER_JUDGE = 0, 1, 2
 
 
-def _visibility(user: User) -> tuple[list[int], list[int]]:
-    """The judges the user works for, and the sealed cases to hide from them: assigned to
-    another chambers, with orders of the user's judges (a referral, a reassignment). One query,
-    cached on the user object for the request.
+@dataclass(frozen=True)
+class Visibility:
+    judge_ids: list[int]  # the judges whose chambers the user works in
+    hidden_case_ids: list[int]  # sealed cases of other chambers with orders of those judges
+    every_judge: bool  # the user works for every judge: no judge filter at all
 
-    The hidden cases are few (usually none), and given to PostgreSQL as constants: a ``NOT IN``
-    subquery is estimated to keep half the rows, and the planner then reads a chambers' orders
-    in full instead of the newest ones through ``order_judge_newest_idx``."""
+
+def _visibility(user: User) -> Visibility:
+    """What the user may see, in one query (cached on the user object for the request).
+
+    The hidden sealed cases are few (usually none), and given to PostgreSQL as constants: a
+    ``NOT IN`` subquery is estimated to keep half the rows, and the planner then reads a chambers'
+    orders in full instead of the newest ones through ``order_judge_newest_idx``. For a member of
+    every chambers the judge filter is left out: it keeps every order, and PostgreSQL would still
+    read an index of every order to apply it."""
     if not user.is_authenticated:
-        return [], []
+        return Visibility([], [], every_judge=False)
     cached = getattr(user, "_chambers_visibility", None)
     if cached is None:
         mine = ChambersMembership.objects.filter(user=user).values("judge_id")
@@ -65,10 +74,19 @@ def _visibility(user: User) -> tuple[list[int], list[int]]:
             .values_list("kind", "pk")
             .order_by()
         )
-        rows = list(judges.union(hidden, all=True))
-        cached = (
-            sorted({pk for kind, pk in rows if kind == _JUDGE}),
-            sorted(pk for kind, pk in rows if kind == _HIDDEN_CASE),
+        others = (
+            Judge.objects.exclude(pk__in=mine)
+            .annotate(kind=Value(_OTHER_JUDGE))
+            .values_list("kind", "pk")
+            .order_by()
+        )
+        rows = list(judges.union(hidden, others, all=True))
+        kinds = {kind for kind, _pk in rows}
+        judge_ids = sorted({pk for kind, pk in rows if kind == _JUDGE})
+        cached = Visibility(
+            judge_ids=judge_ids,
+            hidden_case_ids=sorted(pk for kind, pk in rows if kind == _HIDDEN_CASE),
+            every_judge=bool(judge_ids) and _OTHER_JUDGE not in kinds,
         )
         user._chambers_visibility = cached
     return cached
@@ -202,10 +220,12 @@ def cases_for_user(user: User) -> QuerySet[Case]:
 def orders_for_user(user: User) -> QuerySet[Order]:
     """Orders of the chambers the user belongs to (the order's judge is theirs), but none of a
     sealed case assigned to another chambers (see ``_visibility``)."""
-    judge_ids, hidden_cases = _visibility(user)
-    orders = Order.objects.filter(judge_id__in=judge_ids)
-    if hidden_cases:
-        orders = orders.exclude(case_id__in=hidden_cases)
+    visibility = _visibility(user)
+    orders = Order.objects.all()
+    if not visibility.every_judge:
+        orders = orders.filter(judge_id__in=visibility.judge_ids)
+    if visibility.hidden_case_ids:
+        orders = orders.exclude(case_id__in=visibility.hidden_case_ids)
     return orders.select_related("case", "case__court", "judge", "created_by")
 
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from orders import services
 from orders.models import AuditEvent, ChambersMembership, Order
 
-from .factories import CaseFactory, MembershipFactory, PartyFactory, UserFactory
+from .factories import CaseFactory, MembershipFactory, OrderFactory, PartyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 Role = ChambersMembership.Role
@@ -183,10 +183,32 @@ def test_a_member_of_two_chambers_sees_sealed_orders_only_of_cases_assigned_to_o
     }
     user = type(clerk.user).objects.get(pk=clerk.user.pk)
     with django_assert_num_queries(1):  # the judges and the hidden cases together
-        assert selectors._visibility(user) == (sorted([clerk.judge.pk, other.pk]), [theirs.pk])
+        assert selectors._visibility(user) == selectors.Visibility(
+            sorted([clerk.judge.pk, other.pk]), [theirs.pk], every_judge=False
+        )
     with django_assert_num_queries(1):
         seen = set(selectors.orders_for_user(user))
     assert seen == {orders[mine], orders[open_case]}
+
+
+def test_a_member_of_every_chambers_sees_every_order_until_a_new_judge_arrives():
+    from orders import selectors
+    from orders.models import Judge
+
+    first = MembershipFactory(role=Role.CLERK)
+    for judge in Judge.objects.exclude(pk=first.judge_id):
+        MembershipFactory(user=first.user, judge=judge, role=Role.CLERK)
+    orders = [OrderFactory(case=CaseFactory(assigned_judge=judge)) for judge in Judge.objects.all()]
+    user = type(first.user).objects.get(pk=first.user.pk)
+    assert selectors._visibility(user).every_judge
+    assert not selectors.orders_for_user(user).query.where  # no filter at all
+    assert set(selectors.orders_for_user(user)) == set(orders)
+
+    stranger = OrderFactory()  # a new judge's chambers, with its own order
+    user = type(first.user).objects.get(pk=first.user.pk)
+    assert not selectors._visibility(user).every_judge
+    assert set(selectors.orders_for_user(user)) == set(orders)
+    assert stranger not in selectors.orders_for_user(user)
 
 
 def test_a_post_without_the_csrf_token_is_refused_and_logged(theirs):

@@ -2,15 +2,18 @@
 
 The filter used to be "the order's case has a party whose name contains …": PostgreSQL then read
 every order of every such case, and each order's search document, to keep those with the words
-(0.3 s for a common surname at a million orders). With the names on the order:
+(0.3 s for a common surname at a million orders). Now:
 
-- ``party_names``: every party's name and caption name, one per line, kept by the triggers of
-  0004 (an order inserted or moved to another case; a party added, renamed, moved or removed);
-- ``order_party_words_gin``: a GIN index of its words (``to_tsvector('simple', party_names)``),
-  which PostgreSQL intersects with the search document's index before reading any order.
+- ``party_names`` holds every party's name and caption name, one per line, on the order itself;
+  the filter is ``party_names`` containing the letters, a condition on the order's own row;
+- the search document also holds each word of those names as a lexeme ``party <word>`` (no
+  position, weight D). A query never produces such a lexeme (the parser splits at spaces), so
+  only the filter finds them: in the same GIN index as the words searched for, so PostgreSQL
+  reads only orders that have both (``orders.search.party_filter``).
 
-On SQLite the column stays NULL and the filter keeps its subquery on parties. On a large
-database the backfill below rewrites every order once.
+Both are kept by the triggers of 0004 (an order inserted or moved to another case; a party added,
+renamed, moved or removed). On SQLite the column stays NULL and the filter keeps its subquery on
+parties. On a large database the backfill below rewrites every order once.
 """
 
 import importlib
@@ -21,6 +24,25 @@ POSTGRES_FORWARD = """
 CREATE OR REPLACE FUNCTION orders_case_party_names(p_case_id bigint) RETURNS text AS $$
     SELECT string_agg(p.name || E'\\n' || p.caption_name, E'\\n' ORDER BY p.id)
     FROM orders_party p WHERE p.case_id = p_case_id
+$$ LANGUAGE sql STABLE;
+
+CREATE OR REPLACE FUNCTION orders_order_search_document(
+    p_title text, p_body text, p_case_id bigint, p_judge_id bigint
+) RETURNS tsvector AS $$
+    SELECT
+        setweight(to_tsvector('english'::regconfig, coalesce(p_title, '') || ' '
+            || coalesce(c.short_caption, '') || ' ' || coalesce(c.number, '')), 'A')
+        || setweight(to_tsvector('english'::regconfig,
+            coalesce((SELECT string_agg(p.name || ' ' || p.caption_name, ' ')
+                      FROM orders_party p WHERE p.case_id = p_case_id), '')
+            || ' ' || coalesce(j.full_name, '')), 'B')
+        || setweight(to_tsvector('english'::regconfig, coalesce(p_body, '')), 'C')
+        || array_to_tsvector(ARRAY(
+            SELECT 'party ' || word FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig,
+                coalesce(orders_case_party_names(p_case_id), '')))) AS word))
+    FROM (SELECT 1) AS one
+    LEFT JOIN orders_case c ON c.id = p_case_id
+    LEFT JOIN orders_judge j ON j.id = p_judge_id
 $$ LANGUAGE sql STABLE;
 
 CREATE OR REPLACE FUNCTION orders_order_search_vector() RETURNS trigger AS $$
@@ -47,14 +69,27 @@ BEGIN
     RETURN NULL;
 END $$ LANGUAGE plpgsql;
 
-UPDATE orders_order SET party_names = orders_case_party_names(case_id);
-
-CREATE INDEX order_party_words_gin ON orders_order
-    USING gin (to_tsvector('simple'::regconfig, party_names));
+UPDATE orders_order
+   SET party_names = orders_case_party_names(case_id),
+       search_vector = orders_order_search_document(title, body, case_id, judge_id);
 """
 
 POSTGRES_REVERSE = """
-DROP INDEX IF EXISTS order_party_words_gin;
+CREATE OR REPLACE FUNCTION orders_order_search_document(
+    p_title text, p_body text, p_case_id bigint, p_judge_id bigint
+) RETURNS tsvector AS $$
+    SELECT
+        setweight(to_tsvector('english'::regconfig, coalesce(p_title, '') || ' '
+            || coalesce(c.short_caption, '') || ' ' || coalesce(c.number, '')), 'A')
+        || setweight(to_tsvector('english'::regconfig,
+            coalesce((SELECT string_agg(p.name || ' ' || p.caption_name, ' ')
+                      FROM orders_party p WHERE p.case_id = p_case_id), '')
+            || ' ' || coalesce(j.full_name, '')), 'B')
+        || setweight(to_tsvector('english'::regconfig, coalesce(p_body, '')), 'C')
+    FROM (SELECT 1) AS one
+    LEFT JOIN orders_case c ON c.id = p_case_id
+    LEFT JOIN orders_judge j ON j.id = p_judge_id
+$$ LANGUAGE sql STABLE;
 
 CREATE OR REPLACE FUNCTION orders_order_search_vector() RETURNS trigger AS $$
 BEGIN
@@ -76,6 +111,8 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$ LANGUAGE plpgsql;
+
+UPDATE orders_order SET search_vector = orders_order_search_document(title, body, case_id, judge_id);
 
 DROP FUNCTION IF EXISTS orders_case_party_names(bigint);
 """

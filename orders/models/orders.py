@@ -43,8 +43,8 @@ class Order(OneQueryCheckConstraintsMixin, TimeStampedModel):
 
     ``party_names`` (PostgreSQL only, kept by the same triggers: migration
     ``0009_order_party_names``) copies the case's party names onto the order, so that the search's
-    party filter is a condition on the order itself, found through the GIN index
-    ``order_party_words_gin`` (see ``orders.search.party_filter``).
+    party filter is a condition on the order itself; their words are in ``search_vector`` too, as
+    lexemes ``party <word>`` that only the filter looks up (see ``orders.search.party_filter``).
     """
 
     Status = OrderStatus
