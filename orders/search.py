@@ -407,34 +407,87 @@ def _sql(queryset: QuerySet) -> tuple[str, list] | None:
 WALK_BUDGET = 20_000  # newest orders read at most (about 100 ms); beyond that the GIN index answers
 WALK_MIN_MATCHES = 30_000  # fewer orders with the rarest word: reading them all is cheaper
 STATS_SECONDS = 600
-_statistics: tuple[float, dict[str, float], float] | None = None
 
 
-def lexeme_statistics() -> tuple[dict[str, float], float]:
-    """The share of orders that have each common lexeme, and how many orders there are, from
-    PostgreSQL's statistics (``pg_stats``, ``pg_class``; refreshed every ten minutes)."""
+@dataclass(frozen=True)
+class SearchStatistics:
+    """PostgreSQL's own statistics (``pg_stats``, kept by ANALYZE) that the search plans with."""
+
+    lexemes: dict[str, float]  # the share of orders with each common lexeme
+    orders: float  # how many orders there are
+    values: dict[str, dict[str, float]]  # the share of each common value of a filtered column
+
+
+# The filters read on each order (or its case) while walking, by the column they test.
+_WALK_FILTERS = {
+    "prisoner": "orders_case",
+    "pro_se": "orders_case",
+    "status": "orders_order",
+    "order_type": "orders_order",
+}
+_STATISTICS_SQL = """
+SELECT NULL, s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples
+FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema()
+    AND s.tablename = 'orders_order' AND s.attname = 'search_vector'
+WHERE c.oid = 'orders_order'::regclass
+UNION ALL
+SELECT s.attname, s.most_common_vals::text::text[], s.most_common_freqs, NULL
+FROM pg_stats s
+WHERE s.schemaname = current_schema() AND (s.tablename, s.attname) IN ({columns})
+"""
+_statistics: tuple[float, SearchStatistics] | None = None
+
+
+def search_statistics() -> SearchStatistics:
+    """The statistics, read in one query every ten minutes."""
     global _statistics
     now = time.monotonic()
     if _statistics is None or now - _statistics[0] > STATS_SECONDS:
+        columns = ", ".join(f"('{table}', '{column}')" for column, table in _WALK_FILTERS.items())
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-                "FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema() "
-                "AND s.tablename = 'orders_order' AND s.attname = 'search_vector' "
-                "WHERE c.oid = 'orders_order'::regclass"
-            )
-            lexemes, frequencies, orders = cursor.fetchone() or (None, None, 0)
-        _statistics = (now, dict(zip(lexemes or [], frequencies or [], strict=False)), max(orders or 0, 0))
-    return _statistics[1], _statistics[2]
+            cursor.execute(_STATISTICS_SQL.format(columns=columns))
+            rows = cursor.fetchall()
+        lexemes, orders, values = {}, 0.0, {}
+        for column, common, shares, tuples in rows:
+            pairs = dict(zip(common or [], shares or [], strict=False))
+            if column is None:
+                lexemes, orders = pairs, max(tuples or 0, 0)
+            else:
+                values[column] = pairs
+        _statistics = (now, SearchStatistics(lexemes, orders, values))
+    return _statistics[1]
+
+
+def lexeme_statistics() -> tuple[dict[str, float], float]:
+    """The share of orders that have each common lexeme, and how many orders there are."""
+    statistics = search_statistics()
+    return statistics.lexemes, statistics.orders
+
+
+def filter_share(params: SearchParams) -> float:
+    """The share of orders that pass the filters read on each order during a walk (prisoner,
+    pro se, status, order type), from the columns' most common values; 0 when a value is not
+    among them (rare: the index answers)."""
+    wanted = {
+        "prisoner": "t" if params.prisoner else None,
+        "pro_se": "t" if params.pro_se else None,
+        "status": params.status or None,
+        "order_type": params.order_type or None,
+    }
+    share = 1.0
+    for column, value in wanted.items():
+        if value is not None:
+            share *= search_statistics().values.get(column, {}).get(value, 0.0)
+    return share
 
 
 def _walk_size(parsed: ParsedQuery, params: SearchParams) -> int | None:
-    """How many of the newest orders to read in date order, or None to let the planner choose:
-    only words (one group, no ``or``), no filter that would thin them out, the rarest word in so
-    many orders that reading every match would be slow, and common enough that the cap is reached
-    well within ``WALK_BUDGET``."""
-    selective = (params.party, params.case_number, parsed.case_key, params.status, params.order_type)
-    if len(parsed.groups) != 1 or any(selective) or params.pro_se or params.prisoner:
+    """How many of the newest orders that pass the filters to read in date order, or None to let
+    the planner choose: only words (one group, no ``or``), no party or case number (they leave
+    too few orders), the rarest word in so many orders that reading every match would be slow,
+    and common enough that the cap is reached within ``WALK_BUDGET`` orders read (those the
+    filters drop count too; the judge and the dates are read from the index)."""
+    if len(parsed.groups) != 1 or params.party or params.case_number or parsed.case_key:
         return None
     words = [w for term in parsed.groups[0] if not term.negated for w in term.words if w not in STOP_WORDS]
     if not words:
@@ -444,7 +497,8 @@ def _walk_size(parsed: ParsedQuery, params: SearchParams) -> int | None:
     if rarest * orders < WALK_MIN_MATCHES:
         return None
     walk = int(2 * (MAX_CANDIDATES + 1) / rarest)  # twice the estimate: a pair is rarer than its words
-    return walk if walk <= WALK_BUDGET else None
+    share = filter_share(params)
+    return walk if share > 0 and walk / share <= WALK_BUDGET else None
 
 
 def _summary_in_database(candidates: tuple[str, list] | None, rank_text: str | None, page_number) -> _Summary:

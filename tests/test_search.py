@@ -459,6 +459,63 @@ def test_reading_the_newest_orders_first_finds_what_the_index_finds(db, monkeypa
     ]  # fmt: skip
 
 
+@postgres_only
+def test_the_newest_orders_are_read_with_the_filters_when_enough_pass_them(db, monkeypatch):
+    """Filters read on each order (prisoner, pro se, status, order type) do not stop the walk
+    when PostgreSQL's statistics say enough orders pass them; the answer is the index's."""
+    from orders import search as module
+
+    monkeypatch.setattr("orders.search.MAX_CANDIDATES", 4)
+    membership = MembershipFactory()
+    prisoner, other = (
+        CaseFactory(assigned_judge=membership.judge),
+        CaseFactory(assigned_judge=membership.judge, prisoner=False),
+    )
+    for n in range(24):
+        OrderFactory(
+            case=prisoner if n % 2 else other,
+            body=f"A good faith effort to meet, number {n}." if n % 3 else f"Good faith, no effort {n}.",
+            date=datetime.date(1990 + n, 6, 1),
+        )
+    params = SearchParams(q='"good faith effort"', prisoner=True, date_to=datetime.date(2010, 12, 31))
+    by_index = search_orders(membership.user, params)
+    monkeypatch.setattr(
+        "orders.search.lexeme_statistics", lambda: ({"good": 0.9, "faith": 0.9, "effort": 0.9}, 1e6)
+    )
+    walk = int(2 * 5 / 0.9)
+
+    monkeypatch.setattr("orders.search.filter_share", lambda params: 0.5)
+    assert module._walk_size(module.parse_query(params.q), params) == walk
+    walked = search_orders(membership.user, params)
+    assert [h.order.pk for h in walked.hits] == [h.order.pk for h in by_index.hits]
+    assert [h.order.date.year for h in walked.hits] == [2009, 2007, 2003, 2001]  # not 2005: n = 15
+    assert (walked.total, walked.more, walked.facets) == (by_index.total, by_index.more, by_index.facets)
+
+    monkeypatch.setattr("orders.search.filter_share", lambda params: walk / module.WALK_BUDGET / 2)
+    assert module._walk_size(module.parse_query(params.q), params) is None  # too few pass: the index
+
+
+@postgres_only
+def test_the_share_of_orders_passing_a_filter_comes_from_postgresql_statistics(db):
+    from django.db import connection
+
+    from orders import search as module
+
+    membership = MembershipFactory()
+    for n in range(40):
+        OrderFactory(case=CaseFactory(assigned_judge=membership.judge, prisoner=n % 4 == 0), status="draft")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE orders_case")
+        cursor.execute("ANALYZE orders_order")
+    module._statistics = None
+    assert module.filter_share(SearchParams(q="x", prisoner=True)) == pytest.approx(0.25, abs=0.01)
+    assert module.filter_share(SearchParams(q="x", prisoner=True, status="draft")) == pytest.approx(
+        0.25, abs=0.01
+    )
+    assert module.filter_share(SearchParams(q="x", status="filed")) == 0.0  # not among the common values
+    assert module.filter_share(SearchParams(q="x")) == 1.0
+
+
 # --- The party filter: any letters of a party's name or caption name --------------------------
 
 PARTY_NAMES = [
