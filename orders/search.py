@@ -15,9 +15,10 @@ see (``selectors.orders_for_user``: chambers isolation stays there).
 A case number in the query, however written ("3:14-cv-5578", "C 13-4426 EDL (PR)"), becomes a
 filter on the case's canonical number (``case_number_key``) on both databases.
 
-Queries per search: two, whatever the number of matches (see ``search_orders``); a third when
-reading the newest orders for common words falls short of the cap (``_walk_size``), and one every
-ten minutes for PostgreSQL's word statistics.
+Queries per search: two, whatever the number of matches (see ``search_orders``); one more with
+a party filter (the words to look up, ``party_words``), one more when reading the newest orders
+for common words falls short of the cap (``_walk_size``), and one every ten minutes for
+PostgreSQL's statistics (``search_statistics``).
 """
 
 from __future__ import annotations

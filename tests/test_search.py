@@ -597,3 +597,12 @@ def test_the_party_filter_follows_changes_to_the_case_parties(db):
     Order.objects.filter(pk=order.pk).update(case=other)  # an order moved to another case
     assert found("Vantongeren") == [order]
     assert found("Lopez") == []
+
+
+@postgres_only
+def test_a_party_filter_costs_one_query_more_the_words_to_look_up(parties, django_assert_num_queries):
+    params = SearchParams(q="denied", party="Crawford")
+    search_orders(parties, params)  # what the user may see is then known for the request
+    with django_assert_num_queries(3):  # the words, the candidates with facets, the page
+        results = search_orders(parties, params)
+    assert results.total == 2
