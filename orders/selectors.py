@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -41,7 +42,8 @@ def _judge_ids(user: User) -> list[int]:
     return _visibility(user).judge_ids
 
 
-# Visibility rows: a judge the user works for, a sealed case to hide from them, another judge.
+# Visibility rows: a judge the user works for, a sealed case to hide from them, whether there is
+# another judge.
 _JUDGE, _HIDDEN_CASE, _OTHER_JUDGE = 0, 1, 2
 
 
@@ -75,18 +77,19 @@ def _visibility(user: User) -> Visibility:
             .order_by()
         )
         others = (
-            Judge.objects.exclude(pk__in=mine)
-            .annotate(kind=Value(_OTHER_JUDGE))
-            .values_list("kind", "pk")
+            mine.annotate(  # 1 on each row when another judge exists (their number: no matter)
+                kind=Value(_OTHER_JUDGE),
+                other=Cast(Exists(Judge.objects.exclude(pk__in=mine)), IntegerField()),
+            )
+            .values_list("kind", "other")
             .order_by()
         )
         rows = list(judges.union(hidden, others, all=True))
-        kinds = {kind for kind, _pk in rows}
         judge_ids = sorted({pk for kind, pk in rows if kind == _JUDGE})
         cached = Visibility(
             judge_ids=judge_ids,
             hidden_case_ids=sorted(pk for kind, pk in rows if kind == _HIDDEN_CASE),
-            every_judge=bool(judge_ids) and _OTHER_JUDGE not in kinds,
+            every_judge=bool(judge_ids) and (_OTHER_JUDGE, 1) not in rows,
         )
         user._chambers_visibility = cached
     return cached
