@@ -593,13 +593,17 @@ def party_filter(queryset: QuerySet[Order], party: str) -> QuerySet[Order]:
     """Orders of cases with a party whose name or caption name contains ``party``
     (case-insensitive); one query on PostgreSQL to choose the index words (``party_words``)."""
     if not uses_full_text():
-        parties = Party.objects.filter(Q(name__icontains=party) | Q(caption_name__icontains=party))
-        return queryset.filter(case_id__in=parties.values("case_id"))
+        return queryset.filter(case_id__in=parties_named(party).values("case_id"))
     words = party_words(party)
     if words == []:  # no party has such a name
         return queryset.none()
     queryset = queryset.filter(party_names__icontains=party)
     return queryset if words is None else queryset.filter(PartyWordsMatch(words))
+
+
+def parties_named(text: str) -> QuerySet[Party]:
+    """Parties whose name or caption name contains ``text`` (case-insensitive)."""
+    return Party.objects.filter(Q(name__icontains=text) | Q(caption_name__icontains=text))
 
 
 def party_words(party: str) -> list[str] | None:
@@ -609,7 +613,7 @@ def party_words(party: str) -> list[str] | None:
     first. ``[]`` when no party matches; None when no such short list exists (too many names,
     or a name without a word), and the filter then reads ``party_names`` only."""
     names = list(
-        Party.objects.filter(Q(name__icontains=party) | Q(caption_name__icontains=party))
+        parties_named(party)
         .annotate(words=_PARTY_WORDS)
         .values_list("words", flat=True)
         .distinct()
@@ -662,9 +666,7 @@ _PARTY_WORDS = Func(
 
 def _term_q(term: Term) -> Q:
     value = term.text
-    parties = Party.objects.filter(case_id=OuterRef("case_id")).filter(
-        Q(name__icontains=value) | Q(caption_name__icontains=value)
-    )
+    parties = parties_named(value).filter(case_id=OuterRef("case_id"))
     return (
         Q(title__icontains=value)
         | Q(body__icontains=value)

@@ -574,6 +574,19 @@ def test_the_party_filter_looks_up_words_every_matching_name_has(parties):
 
 
 @postgres_only
+def test_too_many_matching_names_leave_the_index_words_out_and_the_filter_exact(parties, monkeypatch):
+    monkeypatch.setattr("orders.search.PARTY_NAMES_READ", 1)  # "rawfor" matches two names
+    from orders.search import party_words
+
+    assert party_words("rawfor") is None
+    results = search_orders(parties, SearchParams(q="denied", party="rawfor"))
+    assert {hit.order.case.short_caption for hit in results.hits} == {
+        "Maria Crawford v. Doe",
+        "Crawfordsville Unified School District v. Doe",
+    }
+
+
+@postgres_only
 def test_the_party_filter_follows_changes_to_the_case_parties(db):
     membership = MembershipFactory()
     case = CaseFactory(assigned_judge=membership.judge)
