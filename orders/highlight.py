@@ -1,8 +1,9 @@
 """Highlighted snippets of search results, made in Python from the texts of the page shown.
 
 PostgreSQL's ``ts_headline`` parses each whole text again: about 0.8 ms for a two-page order, so
-15–20 ms for a page of twenty results, a third of a search (bench/bench_search.py). Here a text is
-read only up to its second match. Words are matched by their Snowball English stem, the stemmer
+15–20 ms for a page of twenty results, a third of a search (bench/bench_search.py). Here one
+regular expression finds the words that begin like a wanted stem, and only those are stemmed.
+Words are matched by their Snowball English stem, the stemmer
 of PostgreSQL's ``english`` configuration, so the words marked are the ones the full-text search
 matched ("denied" for a search of "deny"); stop words are never marked, as they are not indexed.
 """

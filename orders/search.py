@@ -3,7 +3,7 @@
 One entry point, ``search_orders(user, params, page_number=…)``, over every order the user may
 see (``selectors.orders_for_user``: chambers isolation stays there).
 
-- **PostgreSQL**: the stored ``Order.search_vector`` (kept by triggers, see migration 0003) under
+- **PostgreSQL**: the stored ``Order.search_vector`` (kept by triggers, migrations 0004 and 0009) under
   the GIN index ``order_search_vector_gin``, queried with ``websearch_to_tsquery('english', …)``:
   quoted phrases, ``or``, ``-word``. Ranked with ``ts_rank`` (title/caption/number A, parties and
   judge B, body C); snippets mark the words with the query's stems (``highlight.py``) and are made

@@ -96,28 +96,31 @@ def _prefetched_entries(case: Case) -> list[DocketEntry] | None:
     return None if entries is None else list(entries)
 
 
-def fitting_entries_list(order_type: OrderType | str, case: Case) -> list[DocketEntry]:
-    """``fitting_entries`` as a list, read from the prefetched entries when the case has them."""
-    if isinstance(order_type, str):
-        order_type = get(order_type)
+def _prefetched_fitting(order_type: OrderType, case: Case) -> list[DocketEntry] | None:
+    """``fitting_entries`` from the prefetched entries, by docket number; None when not prefetched."""
     prefetched = _prefetched_entries(case)
     if prefetched is None:
-        return list(fitting_entries(order_type, case).select_related("filing_party"))
+        return None
     kinds = set(order_type.resolves_kinds)
     return sorted((e for e in prefetched if e.pending and e.kind in kinds), key=lambda e: e.number)
 
 
+def fitting_entries_list(order_type: OrderType | str, case: Case) -> list[DocketEntry]:
+    """``fitting_entries`` as a list, read from the prefetched entries when the case has them."""
+    order_type = get(order_type) if isinstance(order_type, str) else order_type
+    fitting = _prefetched_fitting(order_type, case)
+    if fitting is None:
+        return list(fitting_entries(order_type, case).select_related("filing_party"))
+    return fitting
+
+
 def has_fitting_entries(order_type: OrderType | str, case: Case) -> bool:
     """Whether the case has a pending entry of a kind the type resolves."""
-    if isinstance(order_type, str):
-        order_type = get(order_type)
+    order_type = get(order_type) if isinstance(order_type, str) else order_type
     if not order_type.resolves_kinds:
         return False
-    prefetched = _prefetched_entries(case)
-    if prefetched is None:
-        return fitting_entries(order_type, case).exists()
-    kinds = set(order_type.resolves_kinds)
-    return any(e.pending and e.kind in kinds for e in prefetched)
+    fitting = _prefetched_fitting(order_type, case)
+    return fitting_entries(order_type, case).exists() if fitting is None else bool(fitting)
 
 
 def for_case(case: Case) -> tuple[list[OrderType], list[OrderType]]:
