@@ -297,14 +297,25 @@ def test_footer_on_every_page_with_rule_title_and_page_number(orders_by_pages):
             )
 
 
+def watermark_shapes(page) -> list[dict]:
+    """The watermark's filled outlines: light grey curves across the middle of the page."""
+    return [
+        c
+        for c in page.curves
+        if c.get("fill") and c.get("non_stroking_color") in ((0.86,), [0.86], 0.86) and c["width"] > 40
+    ]
+
+
 def test_drafts_carry_a_watermark_on_every_page_and_the_final_does_not(orders_by_pages):
     with open_pdf(orders_by_pages[2]) as document:
         for page in document.pages:
-            big = "".join(c["text"] for c in page.chars if c["size"] > 50)
-            assert big == "DRAFT"
+            shapes = watermark_shapes(page)
+            assert len(shapes) >= 5  # D, R, A, F, T
+            assert TEXT_LEFT < min(s["x0"] for s in shapes) and max(s["x1"] for s in shapes) < 558
+            assert not [c for c in page.chars if c["size"] > 50]  # no text: drawn as outlines
     final = render_pdf(crawford(body=body_of(LENGTHS[2])), final=True)
     with open_pdf(final) as document:
-        assert all(not [c for c in page.chars if c["size"] > 50] for page in document.pages)
+        assert all(not watermark_shapes(page) for page in document.pages)
         assert "DRAFT" not in "".join(page.extract_text() for page in document.pages)
 
 

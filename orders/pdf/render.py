@@ -27,13 +27,16 @@ from weasyprint import Document as LaidOutDocument
 from weasyprint.formatting_structure.boxes import BlockBox
 from weasyprint.text.fonts import FontConfiguration
 
-from ..body import parse_body
 from ..models import Order
 from .cache import ContentCache
+from .checks import check_column
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
 from .fonts import ERROR_FONT_FALLBACK, FONT_FAMILY, FontMissingError, require_font
-from .paper import digits_font, paper_finisher, watermark_font
+from .geometry import PLEADING
+from .glyphs import check_embedded_fonts, check_texts
+from .markup import body_blocks
+from .paper import digits_font, paper_finisher, title_lines, watermark_operators
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +55,12 @@ SIGNATURE_FIELD_NAME = "JudgeSignature"
 ERROR_SIGNATURE = "signature must be “field” or “conformed”, not {value!r}."
 
 #: WeasyPrint options of every render (see ``bench/bench_pdf.py`` for what each one saves).
-PDF_OPTIONS: dict[str, Any] = {"full_fonts": False, "optimize_images": False, "hinting": False}
+PDF_OPTIONS: dict[str, Any] = {
+    "full_fonts": False,
+    "optimize_images": False,
+    "hinting": False,
+    "pdf_tags": True,  # a structure tree (headings, paragraphs, lists, footnotes), /Lang from <html lang>
+}
 PDFA_VARIANT = "pdf/a-3b"
 
 
@@ -88,7 +96,10 @@ def _resources() -> _Resources:
     font_config = FontConfiguration()
     fetcher = StaticOnlyFetcher()
     stylesheet = CSS(
-        string=css_text, base_url=static_url(STYLESHEET), url_fetcher=fetcher, font_config=font_config
+        string=PLEADING.stylesheet() + css_text,
+        base_url=static_url(STYLESHEET),
+        url_fetcher=fetcher,
+        font_config=font_config,
     )
     template = engines["django"].get_template(TEMPLATE_NAME)
     probe_template = engines["django"].get_template(PROBE_TEMPLATE_NAME)
@@ -97,9 +108,12 @@ def _resources() -> _Resources:
         Path(engines["django"].get_template(name).origin.name).read_text(encoding="utf-8")
         for name in (TEMPLATE_NAME, PROBE_TEMPLATE_NAME, BODY_TEMPLATE_NAME)
     ]
+    # The renderer's own code (and the body format's) is part of what is printed, too.
+    code = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "body.py"]
+    sources += [path.read_text(encoding="utf-8") for path in code]
     digest = hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()
     digits_font()
-    watermark_font()
+    watermark_operators()
     return _Resources(
         font_config=font_config,
         stylesheet=stylesheet,
@@ -153,17 +167,7 @@ def build_html(
 
 
 def _blocks(document: OrderDocument, pads: dict[str, float]) -> list[dict[str, Any]]:
-    blocks = parse_body(document.body)
-    return [
-        {
-            "kind": block.kind,
-            "text": block.text,
-            "keep": index >= len(blocks) - 2,  # the last two blocks go with the signature
-            "snap_id": f"snap-quote-{index}",
-            "pad": _pt(pads.get(f"snap-quote-{index}")),
-        }
-        for index, block in enumerate(blocks)
-    ]
+    return body_blocks(document.body, pads)
 
 
 def _quote_pads(document: OrderDocument, options: dict[str, Any]) -> dict[str, float]:
@@ -195,11 +199,14 @@ def _element_boxes(layout: LaidOutDocument, predicate):
 
 
 def _snap_pads(layout: LaidOutDocument) -> dict[str, float]:
-    """Bottom margins that bring each single-spaced block back to a multiple of 24pt."""
+    """Bottom margins that bring each single-spaced block back to a multiple of 24pt.
+
+    A block that breaks across pages starts each page on a numbered line (its top padding is
+    cloned), so only its last part, on the page where the text goes on, is measured."""
     heights: dict[str, float] = {}
     for _, box in _element_boxes(layout, lambda b: (b.element.get("id") or "").startswith("snap-")):
         ident = box.element.get("id")
-        heights[ident] = heights.get(ident, 0.0) + box.margin_height() * PT_PER_PX
+        heights[ident] = box.margin_height() * PT_PER_PX
     pads = {}
     for ident, height in heights.items():
         remainder = height % GRID_PT
@@ -297,9 +304,21 @@ def _render_uncached(document: OrderDocument, *, final: bool, signature: Signatu
     if pdfa:
         options["pdf_variant"] = PDFA_VARIANT
     resources = _resources()
+    check_texts(document.printed_texts())
+    title_lines(document.title)  # a title too long for the footer is refused before any layout
+    paper = paper_finisher(resources.baseline_offset, draft=not final, title=document.title)
+
+    def finisher(laid_out: LaidOutDocument, pdf: Any) -> None:
+        check_embedded_fonts(
+            str(obj["BaseFont"])
+            for obj in pdf.objects
+            if isinstance(obj, dict) and obj.get("Type") == "/Font" and "BaseFont" in obj
+        )
+        paper(laid_out, pdf)
+
     with _render_lock:
         layout = _layout(document, draft=not final, conformed=signature == "conformed", options=options)
-        finisher = paper_finisher(resources.baseline_offset, draft=not final)
+        check_column(layout)
         pdf = layout.write_pdf(finisher=finisher, **options)
     if final and signature == "field":
         pdf = _add_signature_field(pdf, signature_line(layout))
