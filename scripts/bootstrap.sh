@@ -16,11 +16,15 @@ as_root() {
     else die "need root to run: $*"; fi
 }
 
-# Debian packages: WeasyPrint's Pango/HarfBuzz, the Liberation fonts (Times-metric serif of the
-# pleading paper), poppler for PDF previews, Chromium for the end-to-end tests.
+# Debian packages: WeasyPrint's Pango/HarfBuzz, the order's font chain (orders/pdf/glyphs.py:
+# Liberation Serif, the Times-metric serif of the pleading paper; FreeSerif for Vietnamese, Greek
+# and the rest of Latin; Noto Serif CJK for Chinese, Japanese and Korean names), poppler for PDF
+# previews, Chromium for the end-to-end tests.
 ensure_system_packages() {
     local missing=()
     fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || missing+=(fonts-liberation fontconfig)
+    fc-list 2>/dev/null | grep -q "FreeSerif.ttf" || missing+=(fonts-freefont-ttf)
+    fc-list 2>/dev/null | grep -q "NotoSerifCJK-Regular" || missing+=(fonts-noto-cjk)
     ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
     ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so" || missing+=(libharfbuzz-subset0)
     command -v pdftoppm >/dev/null || missing+=(poppler-utils)

@@ -2,7 +2,7 @@
 
 ``body_blocks(text)`` gives the template one dict per block (``kind``, ``html``, ``snap_id``
 and ``pad`` for single-spaced blocks); consecutive list items are grouped as one ``list``
-block holding its ``items``. A footnote reference becomes ``<span class="footnote">`` holding
+block holding its ``items``. A footnote reference becomes ``<figcaption class="footnote">`` holding
 the footnote's text where it is referred to: WeasyPrint floats it to the foot of that page and
 numbers it (``float: footnote`` in ``static/pdf/pleading.css``).
 """
@@ -38,7 +38,9 @@ def _span_html(span: Span, body: Body, depth: int) -> str:
         if depth:  # a reference inside a footnote: only its number (a footnote has no footnote)
             return f'<sup class="note-ref">{body.numbers[span.footnote]}</sup>'
         inner = "".join(_span_html(s, body, depth + 1) for s in note.spans)
-        return f'<span class="footnote">{inner}</span>'
+        # <figcaption> only so that the tagged PDF can tell the footnote apart (WeasyPrint tags
+        # it /Caption; render.py retags it /Note): it is an inline element here.
+        return f'<figcaption class="footnote">{inner}</figcaption>'
     html = _words_html(span.text)
     if span.underline:
         html = f"<u>{html}</u>"

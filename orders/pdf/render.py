@@ -199,19 +199,20 @@ def _element_boxes(layout: LaidOutDocument, predicate):
 
 
 def _snap_pads(layout: LaidOutDocument) -> dict[str, float]:
-    """Bottom margins that bring each single-spaced block back to a multiple of 24pt.
+    """Bottom margins (pt) that bring each single-spaced block back to a multiple of 24pt.
 
     A block that breaks across pages starts each page on a numbered line (its top padding is
-    cloned), so only its last part, on the page where the text goes on, is measured."""
-    heights: dict[str, float] = {}
+    cloned), so only its last part, on the page where the text goes on, is measured. (The space
+    under a block is a margin, not padding: WeasyPrint moves a line to the next page when the
+    padding under it does not fit, and a margin may be cut at a page's end.)"""
+    boxes = {}
     for _, box in _element_boxes(layout, lambda b: (b.element.get("id") or "").startswith("snap-")):
-        ident = box.element.get("id")
-        heights[ident] = box.margin_height() * PT_PER_PX
+        boxes[box.element.get("id")] = box
     pads = {}
-    for ident, height in heights.items():
-        remainder = height % GRID_PT
+    for ident, box in boxes.items():
+        remainder = (box.margin_height() * PT_PER_PX) % GRID_PT
         if 0.01 < remainder < GRID_PT - 0.01:
-            pads[ident] = GRID_PT - remainder
+            pads[ident] = box.margin_bottom * PT_PER_PX + GRID_PT - remainder
     return pads
 
 
@@ -233,9 +234,7 @@ def _layout(
     # The caption is on grid unless a long name or title wraps onto more lines than usual.
     extra = _snap_pads(layout)
     if extra:
-        layout = lay_out(
-            {key: pads.get(key, 0.0) + extra.get(key, 0.0) for key in pads.keys() | extra.keys()}
-        )
+        layout = lay_out({**pads, **extra})
     return layout
 
 
@@ -315,6 +314,9 @@ def _render_uncached(document: OrderDocument, *, final: bool, signature: Signatu
             if isinstance(obj, dict) and obj.get("Type") == "/Font" and "BaseFont" in obj
         )
         paper(laid_out, pdf)
+        for obj in pdf.objects:  # footnotes (see markup.py) are notes in the structure tree
+            if isinstance(obj, dict) and obj.get("Type") == "/StructElem" and obj.get("S") == "/Caption":
+                obj["S"] = "/Note"
 
     with _render_lock:
         layout = _layout(document, draft=not final, conformed=signature == "conformed", options=options)
