@@ -38,6 +38,7 @@ from .pdf_helpers import (
     number_lines,
     open_pdf,
     text_chars,
+    watermark_shapes,
 )
 from .pdf_seed_texts import seed_body, seed_names, seed_sentences
 
@@ -295,15 +296,6 @@ def test_footer_on_every_page_with_rule_title_and_page_number(orders_by_pages):
                 r["height"] < 1 and r["width"] > 400 and r["top"] >= FOOTER_TOP
                 for r in page.lines + page.rects
             )
-
-
-def watermark_shapes(page) -> list[dict]:
-    """The watermark's filled outlines: light grey curves across the middle of the page."""
-    return [
-        c
-        for c in page.curves
-        if c.get("fill") and c.get("non_stroking_color") in ((0.86,), [0.86], 0.86) and c["width"] > 40
-    ]
 
 
 def test_drafts_carry_a_watermark_on_every_page_and_the_final_does_not(orders_by_pages):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from weasyprint import Document as LaidOutDocument
 from weasyprint.formatting_structure.boxes import TextBox
 
+from .errors import RenderRefused
+
 PT_PER_PX = 0.75
 TOLERANCE_PX = 0.5
 
@@ -19,7 +21,7 @@ ERROR_OUTSIDE_COLUMN = (
 )
 
 
-class ColumnOverflowError(ValueError):
+class ColumnOverflowError(RenderRefused):
     """Text laid out outside the text column."""
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from fontTools.ttLib import TTFont
 
+from .errors import RenderRefused
 from .fonts import ERROR_FONT_MISSING, FontMissingError
 
 FONT_CHAIN = ("Liberation Serif", "FreeSerif", "Noto Serif CJK SC")
@@ -36,7 +37,7 @@ ERROR_OTHER_FONT = (
 )
 
 
-class GlyphMissingError(ValueError):
+class GlyphMissingError(RenderRefused):
     """A character of the order that no font of the chain can print."""
 
     def __init__(self, message: str, *, char: str, where: str) -> None:

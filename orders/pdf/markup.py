@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..body import Block, Body, Span, parse_document
+from .errors import RenderRefused
 from .glyphs import text_width
 
 COLUMN_WIDTH_PT = 468.0  # static/pdf/pleading.css: 612pt less 90pt and 54pt of margins
@@ -28,7 +29,7 @@ _LONG_WORD = re.compile(rf"(\S{{{LONG_WORD},}})")
 ERROR_BODY = "The order's text cannot be printed: {errors}"
 
 
-class BodyError(ValueError):
+class BodyError(RenderRefused):
     """The body is not well formed (a footnote without its text, …)."""
 
 

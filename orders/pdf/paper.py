@@ -24,6 +24,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from . import outlines
+from .errors import RenderRefused
 from .fonts import FONT_FAMILY
 from .geometry import PLEADING, Paper
 from .glyphs import FONT_CHAIN, first_font_for, font_file
@@ -48,7 +49,7 @@ _FOOTER = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
 _WATERMARK = b"/Artifact <</Type /Pagination /Subtype /Watermark>> BDC"
 
 
-class FooterTitleError(ValueError):
+class FooterTitleError(RenderRefused):
     """A title too long for the footer."""
 
 
