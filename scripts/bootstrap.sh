@@ -23,8 +23,9 @@ as_root() {
 ensure_system_packages() {
     local missing=()
     fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || missing+=(fonts-liberation fontconfig)
-    fc-list 2>/dev/null | grep -q "FreeSerif.ttf" || missing+=(fonts-freefont-ttf)
-    fc-list 2>/dev/null | grep -q "NotoSerifCJK-Regular" || missing+=(fonts-noto-cjk)
+    # (a family named, so fc-list prints a few lines: grep -q closing the pipe early is no failure)
+    fc-list "FreeSerif" file 2>/dev/null | grep -q "FreeSerif" || missing+=(fonts-freefont-ttf)
+    fc-list "Noto Serif CJK SC" file 2>/dev/null | grep -q "NotoSerifCJK" || missing+=(fonts-noto-cjk)
     ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
     ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so" || missing+=(libharfbuzz-subset0)
     command -v pdftoppm >/dev/null || missing+=(poppler-utils)

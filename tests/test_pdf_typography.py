@@ -261,3 +261,39 @@ def test_pages_end_early_only_before_the_signature_page():
         pdf = render_pdf(crawford(body=body_of(paragraphs, per=4)))
         empty = empty_lines_at_the_end(pdf)
         assert all(count <= 2 for count in empty[:-2]), empty
+
+
+# The seeds' typography -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_crawford_seed_prints_pro_se_and_see_in_italics_and_harrisons_caption_as_its_seed(demo):
+    from orders.models import Order
+    from orders.pdf import render_order_pdf
+
+    crawford_order = Order.objects.get(case=demo["Crawford v. Beard"])
+    assert "*pro se*" in crawford_order.body and "*See* Fed. R. Civ. P. 37(a)" in crawford_order.body
+    with open_pdf(render_order_pdf(crawford_order)) as document:
+        chars = [c for page in document.pages for c in page.chars]
+    italic = "".join(c["text"] for c in chars if "Italic" in c["fontname"])
+    assert italic == "pro se" + "See"  # only those words, in reading order
+    luckert = Order.objects.get(case=demo["Luckert v. Brannon"])
+    assert "*" not in luckert.body  # that chambers writes them in roman
+    harrison = Order.objects.get(case=demo["Harrison v. Sample"])
+    text = " ".join(extracted_texts(render_order_pdf(harrison)).values())
+    assert "Officer J. SAMPLE; et al.," in text
+
+
+@pytest.mark.django_db
+def test_a_descriptor_after_the_name_keeps_its_case_in_the_caption():
+    case = CaseFactory()
+    PartyFactory(
+        case=case,
+        name="John Doe, individually and in his official capacity as Warden",
+        role=Party.Role.DEFENDANT,
+        caption_position=2,
+    )
+    PartyFactory(case=case, name="Ann Lee", role=Party.Role.PLAINTIFF, caption_position=1)
+    caption = case.caption()
+    assert caption.second.names == "JOHN DOE, individually and in his official capacity as Warden,"
+    assert caption.first.names == "ANN LEE,"
