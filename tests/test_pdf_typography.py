@@ -297,3 +297,20 @@ def test_a_descriptor_after_the_name_keeps_its_case_in_the_caption():
     caption = case.caption()
     assert caption.second.names == "JOHN DOE, individually and in his official capacity as Warden,"
     assert caption.first.names == "ANN LEE,"
+
+
+@pytest.mark.parametrize("signature", ["field", "conformed"])
+def test_pdfa_metadata_agrees_with_the_document_information(signature):
+    import io
+    import re
+
+    import pikepdf
+
+    pdf = render_pdf(crawford(body="Metadata."), final=True, signature=signature, pdfa=True)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        info = document.docinfo
+        xmp = document.Root.Metadata.read_bytes().decode()
+    producer = re.search(r"<pdf:Producer>(.*?)</pdf:Producer>|pdf:Producer=\"(.*?)\"", xmp, re.S)
+    assert producer and (producer.group(1) or producer.group(2)) == str(info.Producer)
+    assert str(info.Title) == crawford().title and crawford().title in xmp
+    assert_tagged(pdf)

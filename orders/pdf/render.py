@@ -258,16 +258,34 @@ def signature_line(layout: LaidOutDocument) -> SignatureLine:
 
 
 def _add_signature_field(pdf: bytes, line: SignatureLine) -> bytes:
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+    """The signing copy: ``pdf`` with an empty signature field over the judge's line.
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    box = (round(line.x1), round(line.y - 6), round(line.x2), round(line.y + 36))
-    append_signature_field(
-        writer, SigFieldSpec(sig_field_name=SIGNATURE_FIELD_NAME, on_page=line.page_index, box=box)
-    )
-    out = io.BytesIO()
-    writer.write(out)
+    Written with pikepdf as a new file (not an incremental update), which leaves the document
+    information and the XMP metadata as WeasyPrint wrote them, consistent (pyHanko's writer adds
+    itself to the Info producer only). The judge's PDF reader signs it as an incremental update."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        page = document.pages[line.page_index]
+        widget = document.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.Widget,
+                FT=pikepdf.Name.Sig,
+                T=pikepdf.String(SIGNATURE_FIELD_NAME),
+                Rect=[round(line.x1), round(line.y - 6), round(line.x2), round(line.y + 36)],
+                F=4,  # printed
+                P=page.obj,
+            )
+        )
+        annotations = page.obj.get("/Annots")
+        if annotations is None:
+            page.obj.Annots = pikepdf.Array([widget])
+        else:
+            annotations.append(widget)
+        document.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([widget]))
+        out = io.BytesIO()
+        document.save(out, deterministic_id=True)
     return out.getvalue()
 
 
