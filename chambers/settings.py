@@ -131,6 +131,15 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 # stops receiving a larger file). Files up to that size stay in memory; other form data keeps
 # Django's 2.5 MB limit.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Signing (orders/services/signing.py, orders/pdf/preflight.py). The filing copy and a signed
+# upload must be under the court's CM/ECF file size limit: set FILING_PDF_MAX_BYTES to it.
+FILING_PDF_MAX_BYTES = env.int("FILING_PDF_MAX_BYTES", default=10 * 1024 * 1024)
+# PEM files of the certificate authorities whose judges' signatures are trusted; with
+# SIGNATURE_REQUIRE_TRUST a signature by any other certificate is refused (without it, it is
+# accepted when cryptographically intact, and shown as not trusted).
+SIGNATURE_TRUST_ROOTS = env.list("SIGNATURE_TRUST_ROOTS", default=[])
+SIGNATURE_REQUIRE_TRUST = env.bool("SIGNATURE_REQUIRE_TRUST", default=False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

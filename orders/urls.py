@@ -33,6 +33,10 @@ urlpatterns += [
     path("orders/<int:order_id>/send/", workflow_views.order_send, name="order_send"),
     path("orders/<int:order_id>/send-back/", workflow_views.order_send_back, name="order_send_back"),
     path("orders/<int:order_id>/sign/", workflow_views.order_sign, name="order_sign"),
+    path(
+        "orders/<int:order_id>/signing-copy.pdf", workflow_views.order_signing_copy, name="order_signing_copy"
+    ),
+    path("orders/<int:order_id>/sign/upload/", workflow_views.order_sign_upload, name="order_sign_upload"),
     path("orders/<int:order_id>/file/", workflow_views.order_file, name="order_file"),
     path("orders/<int:order_id>/amend/", workflow_views.order_amend, name="order_amend"),
     path("orders/<int:order_id>/audit/", workflow_views.order_audit, name="order_audit"),

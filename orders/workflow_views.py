@@ -5,16 +5,19 @@ order is audited."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .diffs import version_diff
 from .http import client_ip
 from .models import AuditAction, Judge, Order
+from .pdf import pdf_filename
 
 ERROR_BAD_VERSION = "The form was incomplete (no version number); reload the page and try again."
 ERROR_BAD_DOCKET_NUMBER = "The docket number must be a whole number, e.g. 61."
@@ -126,6 +129,49 @@ def order_sign(request: HttpRequest, order_id: int) -> HttpResponse:
             ip=client_ip(request),
         ),
         "Signed. The PDF is frozen: every download returns exactly these bytes.",
+    )
+
+
+ERROR_NO_UPLOAD = "Choose the signed PDF to upload."
+
+
+@require_GET
+def order_signing_copy(request: HttpRequest, order_id: int) -> HttpResponse:
+    """The final PDF with an empty signature field, for the judge to sign in a PDF reader."""
+    order = selectors.order_get_for_user(request.user, order_id)
+    try:
+        pdf = services.order_signing_copy(order=order, user=request.user, ip=client_ip(request))
+    except PermissionDenied:
+        request.refusal_logged = True
+        raise
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("orders:order_review", order.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=pdf_filename(order, final=True).replace(".pdf", "-to-sign.pdf")
+    )
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@require_POST
+def order_sign_upload(request: HttpRequest, order_id: int) -> HttpResponse:
+    """The signing copy signed in a PDF reader, uploaded: verified, then frozen."""
+    order = selectors.order_get_for_user(request.user, order_id)
+    upload = request.FILES.get("signed_pdf")
+    if upload is None:
+        messages.error(request, ERROR_NO_UPLOAD)
+        return redirect("orders:order_review", order.pk)
+    data = upload.read(settings.FILING_PDF_MAX_BYTES + 1)
+    return _act(
+        request,
+        order,
+        lambda version: services.order_sign_uploaded(
+            order=order, user=request.user, pdf=data, expected_version=version, ip=client_ip(request)
+        ),
+        "Signed: the digital signature was verified and the signed PDF is frozen.",
     )
 
 

@@ -111,13 +111,13 @@ def test_final_is_ignored_for_a_draft_the_download_stays_watermarked(demo_client
         assert has_watermark(document.pages[0])
 
 
-def test_final_pdf_download_has_a_signature_field(demo_client, crawford_order):
-    order = _signed(crawford_order, "field")
+def test_the_signed_orders_download_is_the_filing_copy_without_any_form_field(demo_client, crawford_order):
+    order = _signed(crawford_order, "conformed")
     response = demo_client.get(reverse("orders:order_pdf", args=[order.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('-time.pdf"')
-    fields = PdfReader(io.BytesIO(response.content)).get_fields()
-    assert [field["/FT"] for field in fields.values()] == ["/Sig"]
+    assert not PdfReader(io.BytesIO(response.content)).get_fields()
+    assert response.content == bytes(order.signed_pdf.pdf)
 
 
 def test_conformed_download_prints_the_signature(demo_client, crawford_order):

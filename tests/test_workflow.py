@@ -188,7 +188,7 @@ def test_the_judge_signs_once_and_the_signed_order_never_changes(chambers):
 def test_the_database_refuses_to_change_a_signed_orders_text(chambers):
     order = chambers["order"]
     services.order_send_for_signature(order=order, user=chambers["clerk"])
-    services.order_sign(order=fresh(order), user=chambers["judge"], signature="field")
+    services.order_sign(order=fresh(order), user=chambers["judge"], signature="conformed")
     with pytest.raises(DatabaseError), transaction.atomic():
         Order.objects.filter(pk=order.pk).update(body="Quietly rewritten.")
     assert fresh(order).body == "The motion is DENIED."
@@ -197,7 +197,7 @@ def test_the_database_refuses_to_change_a_signed_orders_text(chambers):
 def test_filing_records_the_docket_number_and_amending_links_a_new_draft(chambers):
     order = chambers["order"]
     services.order_send_for_signature(order=order, user=chambers["clerk"])
-    services.order_sign(order=fresh(order), user=chambers["judge"], signature="field")
+    services.order_sign(order=fresh(order), user=chambers["judge"], signature="conformed")
     with pytest.raises(PermissionDenied):
         services.order_mark_filed(order=fresh(order), user=chambers["reader"], docket_number=61)
     services.order_mark_filed(order=fresh(order), user=chambers["clerk"], docket_number=61)

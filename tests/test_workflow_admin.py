@@ -61,7 +61,7 @@ def test_an_order_signed_while_open_in_the_admin_is_not_saved(admin_client, demo
 
     ChambersMembership.objects.get_or_create(user=judge, judge=order.judge, defaults={"role": "judge"})
     services.order_send_for_signature(order=order, user=judge)
-    services.order_sign(order=Order.objects.get(pk=order.pk), user=judge, signature="field")
+    services.order_sign(order=Order.objects.get(pk=order.pk), user=judge, signature="conformed")
     response = admin_client.post(url, data)
     assert services.ERROR_ORDER_SIGNED in response.content.decode()
     order.refresh_from_db()

@@ -39,7 +39,7 @@ class SignedPdf(models.Model):
 
     class Signature(models.TextChoices):
         CONFORMED = "conformed", "Conformed signature (“/s/”)"
-        FIELD = "field", "Empty digital signature field (sign in a PDF reader)"
+        FIELD = "field", "Digital signature made in a PDF reader (verified upload)"
 
     order = models.OneToOneField(
         Order, on_delete=models.PROTECT, related_name="signed_pdf", help_text="The signed order."
@@ -56,6 +56,11 @@ class SignedPdf(models.Model):
         help_text="The judge's user account that signed.",
     )
     signed_at = models.DateTimeField(auto_now_add=True, help_text="When the order was signed.")
+    signer = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Who the digital signature's certificate names (a signed upload); empty for “/s/”.",
+    )
 
     class Meta:
         ordering = ["-signed_at"]

@@ -283,7 +283,9 @@ def _add_signature_field(pdf: bytes, line: SignatureLine) -> bytes:
             page.obj.Annots = pikepdf.Array([widget])
         else:
             annotations.append(widget)
-        document.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([widget]))
+        # SigFlags 3 (signatures exist, append only) as a signer writes it: the reader saves the
+        # signature as an incremental update, and signing changes nothing else in the form.
+        document.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([widget]), SigFlags=3)
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
     return out.getvalue()

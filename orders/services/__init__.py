@@ -8,6 +8,7 @@ name of the modules below is re-exported.
 - ``dockets``: CM/ECF docket import (upload, preview, apply, missing courts and judges);
 - ``drafting``: an order drafted from its type, edits of a draft, deletion, duplicate;
 - ``workflow``: send for signature, send back, sign, mark filed, amend;
+- ``signing``: the signing copy for a PDF reader, and the signed upload verified and frozen;
 - ``past_orders``: import of past orders from their text or file;
 - ``audit``: the audit log.
 """
@@ -15,9 +16,11 @@ name of the modules below is re-exported.
 from ._common import (
     ERROR_COMMENT_REQUIRED,
     ERROR_DELETE_SIGNED,
+    ERROR_FILING_PREFLIGHT,
     ERROR_NOT_ALLOWED,
     ERROR_ORDER_NOT_DRAFT,
     ERROR_ORDER_SIGNED,
+    ERROR_SIGN_IN_READER,
     ERROR_SIGNATURE_CHOICE,
     ERROR_VERSION_CONFLICT,
     ERROR_WRONG_STATUS,
@@ -72,6 +75,7 @@ from .records import (
     order_create,
     party_create,
 )
+from .signing import ERROR_UPLOAD_REFUSED, order_sign_uploaded, order_signing_copy
 from .workflow import (
     AMENDED_PREFIX,
     order_amend,
@@ -89,6 +93,7 @@ __all__ = [
     "ERROR_DELETE_SIGNED",
     "ERROR_DUPLICATE_NO_ENTRY",
     "ERROR_ENTRIES_REQUIRED",
+    "ERROR_FILING_PREFLIGHT",
     "ERROR_IMPORT_CHANGED",
     "ERROR_IMPORT_JUDGE_NOT_ON_CASE",
     "ERROR_IMPORT_JUDGE_NOT_YOURS",
@@ -100,7 +105,9 @@ __all__ = [
     "ERROR_ORDER_SIGNED",
     "ERROR_PARTY_POSITION_TAKEN",
     "ERROR_SIGNATURE_CHOICE",
+    "ERROR_SIGN_IN_READER",
     "ERROR_UNKNOWN_ORDER_TYPE",
+    "ERROR_UPLOAD_REFUSED",
     "ERROR_VERSION_CONFLICT",
     "ERROR_WRONG_STATUS",
     "IMPORTED_ORDER_TYPE",
@@ -134,6 +141,8 @@ __all__ = [
     "order_send_back",
     "order_send_for_signature",
     "order_sign",
+    "order_sign_uploaded",
+    "order_signing_copy",
     "order_update",
     "party_create",
 ]

@@ -38,6 +38,11 @@ ERROR_VERSION_CONFLICT = (
 )
 ERROR_COMMENT_REQUIRED = "Say what should change: a comment is required to send an order back."
 ERROR_SIGNATURE_CHOICE = "Choose the conformed “/s/” signature or the empty digital signature field."
+ERROR_SIGN_IN_READER = (
+    "To sign digitally, download the signing copy, sign it in a PDF reader and upload the signed "
+    "file: the app verifies the signature before it freezes the file."
+)
+ERROR_FILING_PREFLIGHT = "The filing copy cannot be filed: {problems}"
 ERROR_DELETE_SIGNED = "A signed order is a court record and cannot be deleted."
 
 User = AbstractBaseUser | AnonymousUser

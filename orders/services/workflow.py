@@ -18,6 +18,8 @@ from ..models import (
 )
 from ._common import (
     ERROR_COMMENT_REQUIRED,
+    ERROR_FILING_PREFLIGHT,
+    ERROR_SIGN_IN_READER,
     ERROR_SIGNATURE_CHOICE,
     Signature,
     User,
@@ -83,10 +85,15 @@ def order_sign(
     expected_version: int | None = None,
     ip: str | None = None,
 ) -> SignedPdf:
-    """The judge signs: the date is stamped if empty, the final PDF (no watermark) is rendered
-    once and its bytes frozen with their SHA-256; from then on the order cannot change.
-    ``expected_version`` makes sure the judge signs the text they read."""
+    """The judge signs with the conformed “/s/” signature: the date is stamped if empty, the
+    filing copy (final, no watermark, no form field) is rendered once, passes the preflight
+    (``orders.pdf.preflight``), and its bytes are frozen with their SHA-256; from then on the order
+    cannot change. ``expected_version`` makes sure the judge signs the text they read. A digital
+    signature is made in a PDF reader on the signing copy and uploaded (``services.signing``)."""
+    from django.conf import settings
+
     from ..pdf import render_order_pdf  # the renderer is heavy; load it only to sign
+    from ..pdf.preflight import preflight
 
     with _refusals_audited(user=user, order=order, attempted="sign", ip=ip):
         _check_step(
@@ -98,6 +105,8 @@ def order_sign(
         )
         if signature not in SignedPdf.Signature.values:
             raise ValidationError(ERROR_SIGNATURE_CHOICE)
+        if signature == SignedPdf.Signature.FIELD:
+            raise ValidationError(ERROR_SIGN_IN_READER)
         with transaction.atomic():
             _claim_version(order, expected_version)
             if order.date is None:
@@ -105,6 +114,9 @@ def order_sign(
             order.status = Order.Status.SIGNED
             _save_with_history(order, user=user, reason=f"signed ({signature})")
             pdf = render_order_pdf(order, final=True, signature=signature)
+            problems = preflight(pdf, max_bytes=settings.FILING_PDF_MAX_BYTES)
+            if problems:
+                raise ValidationError(ERROR_FILING_PREFLIGHT.format(problems=" ".join(problems)))
             signed = SignedPdf(
                 order=order,
                 pdf=pdf,
