@@ -314,3 +314,16 @@ def test_pdfa_metadata_agrees_with_the_document_information(signature):
     assert producer and (producer.group(1) or producer.group(2)) == str(info.Producer)
     assert str(info.Title) == crawford().title and crawford().title in xmp
     assert_tagged(pdf)
+
+
+@pytest.mark.django_db
+def test_the_order_page_shows_the_italics_and_escapes_the_rest(demo_client, demo):
+    from django.urls import reverse
+
+    from orders.models import Order
+
+    order = Order.objects.get(case=demo["Crawford v. Beard"])
+    Order.objects.filter(pk=order.pk).update(body=order.body + "\n\nThe party <b>X</b> filed _nothing_.")
+    html = demo_client.get(reverse("orders:order_detail", args=[order.pk])).content.decode()
+    assert "<em>pro se</em>" in html and "*pro se*" not in html
+    assert "&lt;b&gt;X&lt;/b&gt; filed <u>nothing</u>." in html

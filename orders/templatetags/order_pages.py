@@ -18,3 +18,28 @@ def headline(title: str) -> str:
         word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
         for index, word in enumerate(words)
     )
+
+
+@register.filter
+def block_html(block) -> str:
+    """A body block's text as HTML: italics and underline as tags, a footnote reference as its
+    label in superscript, everything else escaped (the stored text is never markup)."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    parts = []
+    for span in block.spans:
+        if span.footnote:
+            parts.append(f'<sup class="footnote-ref">[{escape(span.footnote)}]</sup>')
+            continue
+        html = escape(span.text)
+        if span.underline:
+            html = f"<u>{html}</u>"
+        if span.italic:
+            html = f"<em>{html}</em>"
+        parts.append(html)
+    if block.kind == "list_item":
+        parts.insert(0, f"{escape(block.marker)} ")
+    elif block.kind == "footnote":
+        parts.insert(0, f'<sup class="footnote-label">[{escape(block.label)}]</sup> ')
+    return mark_safe("".join(parts))  # noqa: S308 - every part escaped above
