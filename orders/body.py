@@ -33,6 +33,7 @@ text, a text without a reference, a label used twice).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,6 +47,7 @@ _LIST_MARKER = re.compile(r"(\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]{1,3}\))\s
 _FOOTNOTE_DEFINITION = re.compile(r"\[\^([A-Za-z0-9_-]{1,20})\]:\s*")
 _FOOTNOTE_REFERENCE = re.compile(r"\[\^([A-Za-z0-9_-]{1,20})\]")
 ESCAPABLE = "\\*_[]"
+_MARKERS = re.compile(r"[\\*_\[]")
 _DELIMITERS = {"*": "italic", "_": "underline"}
 
 ERROR_UNDEFINED_FOOTNOTE = "Footnote [^{label}] is referred to but has no text (add “[^{label}]: …”)."
@@ -144,8 +146,10 @@ def join_body(blocks: list[Block]) -> str:
     return "\n\n".join(block.to_text() for block in blocks if block.text.strip())
 
 
+@functools.lru_cache(maxsize=64)
 def parse_document(body: str) -> Body:
-    """The blocks, the footnotes and their numbers, and what is wrong with the footnotes."""
+    """The blocks, the footnotes and their numbers, and what is wrong with the footnotes
+    (cached: a render reads it several times; treat the result as read-only)."""
     blocks, footnotes, errors = [], {}, []
     for block in parse_body(body):
         if block.kind != "footnote":
@@ -196,6 +200,8 @@ def _closer(text: str, i: int) -> int:
 
 def parse_inline(text: str) -> list[Span]:
     """The spans of a block's text (see the module docstring for the markers)."""
+    if not _MARKERS.search(text):
+        return [Span(text=text)] if text else []
     spans: list[Span] = []
     buffer: list[str] = []
     style = {"italic": False, "underline": False}

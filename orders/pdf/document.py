@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from django.utils.text import slugify
 
-from ..body import parse_body
+from ..body import parse_document
 from ..models import Caption, Case, DocketEntry, Judge, Order
 
 # CM/ECF numbers ("14-cv-05578-MEJ") are labelled "Case No."; the older form ("C 13-4426 EDL (PR)") "No.".
@@ -59,7 +59,8 @@ class OrderDocument:
             ("The judge's name", f"{self.judge_name} {self.signature_name}"),
             ("The judge's title", self.judge_title),
         ]
-        for number, block in enumerate(parse_body(self.body), start=1):
+        body = parse_document(self.body)
+        for number, block in enumerate(body.blocks + list(body.footnotes.values()), start=1):
             texts.append((f"{_BLOCK_NAMES[block.kind]} {number} of the order's text", block.plain))
         return texts
 
