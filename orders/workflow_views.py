@@ -56,6 +56,20 @@ def _act(request: HttpRequest, order: Order, action, success: str) -> HttpRespon
     return redirect("orders:order_review", order.pk)
 
 
+def _call(request: HttpRequest, order: Order, service):
+    """(the service's result, None), or (None, a redirect to the review page showing why it
+    refused); a PermissionDenied goes on to the 403 page (the service logged it)."""
+    try:
+        return service(), None
+    except PermissionDenied:
+        request.refusal_logged = True
+        raise
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return None, redirect("orders:order_review", order.pk)
+
+
 @require_GET
 def order_review(request: HttpRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
@@ -139,15 +153,13 @@ ERROR_NO_UPLOAD = "Choose the signed PDF to upload."
 def order_signing_copy(request: HttpRequest, order_id: int) -> HttpResponse:
     """The final PDF with an empty signature field, for the judge to sign in a PDF reader."""
     order = selectors.order_get_for_user(request.user, order_id)
-    try:
-        pdf = services.order_signing_copy(order=order, user=request.user, ip=client_ip(request))
-    except PermissionDenied:
-        request.refusal_logged = True
-        raise
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("orders:order_review", order.pk)
+    pdf, refused = _call(
+        request,
+        order,
+        lambda: services.order_signing_copy(order=order, user=request.user, ip=client_ip(request)),
+    )
+    if refused:
+        return refused
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=pdf_filename(order, final=True).replace(".pdf", "-to-sign.pdf")
@@ -195,15 +207,11 @@ def order_file(request: HttpRequest, order_id: int) -> HttpResponse:
 @require_POST
 def order_amend(request: HttpRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
-    try:
-        amended = services.order_amend(order=order, user=request.user, ip=client_ip(request))
-    except PermissionDenied:
-        request.refusal_logged = True
-        raise
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("orders:order_review", order.pk)
+    amended, refused = _call(
+        request, order, lambda: services.order_amend(order=order, user=request.user, ip=client_ip(request))
+    )
+    if refused:
+        return refused
     messages.success(
         request, "An amended order was drafted from the signed one; edit it and send it for signature."
     )

@@ -14,13 +14,12 @@ import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
-from .. import selectors
 from ..models import AuditAction, Order, SignedPdf
-from ._common import User, _check_step, _claim_version, _save_with_history
+from ._common import User
 from .audit import _refusals_audited, audit_record
+from .workflow import _check_can_sign, _freeze_signed
 
 ERROR_UPLOAD_REFUSED = "The signed file was refused ({check}): {reason}"
 
@@ -44,13 +43,7 @@ def _trust_roots() -> list[bytes]:
 def order_signing_copy(*, order: Order, user: User, ip: str | None = None) -> bytes:
     """The PDF the judge signs in a PDF reader (ready for signature, judge only; audited)."""
     with _refusals_audited(user=user, order=order, attempted="download the signing copy", ip=ip):
-        _check_step(
-            order,
-            allowed=selectors.can_sign(user, order),
-            verb="sign",
-            status=Order.Status.READY,
-            done="signed before it is sent for signature",
-        )
+        _check_can_sign(order, user)
         pdf = _signing_copy(order)
         audit_record(
             user=user,
@@ -75,13 +68,7 @@ def order_sign_uploaded(
     from ..pdf.signing import SignatureRefused, verify_signed_upload
 
     with _refusals_audited(user=user, order=order, attempted="sign (upload)", ip=ip):
-        _check_step(
-            order,
-            allowed=selectors.can_sign(user, order),
-            verb="sign",
-            status=Order.Status.READY,
-            done="signed before it is sent for signature",
-        )
+        _check_can_sign(order, user)
         try:
             verified = verify_signed_upload(
                 pdf,
@@ -92,27 +79,13 @@ def order_sign_uploaded(
             )
         except SignatureRefused as refused:
             raise ValidationError(ERROR_UPLOAD_REFUSED.format(check=refused.check, reason=refused)) from None
-        with transaction.atomic():
-            _claim_version(order, expected_version)
-            if order.date is None:
-                order.date = timezone.localdate()
-            order.status = Order.Status.SIGNED
-            _save_with_history(order, user=user, reason="signed (digital signature uploaded)")
-            signed = SignedPdf(
-                order=order,
-                pdf=pdf,
-                sha256=hashlib.sha256(pdf).hexdigest(),
-                signature=SignedPdf.Signature.FIELD,
-                signed_by=user,
-                signer=verified.signer[:300],
-            )
-            signed.full_clean()
-            signed.save()
-            audit_record(
-                user=user,
-                action=AuditAction.SIGNED,
-                order=order,
-                ip=ip,
-                detail=f"digital signature of {verified.signer} verified; SHA-256 {signed.sha256}",
-            )
-    return signed
+        return _freeze_signed(
+            order,
+            user=user,
+            expected_version=expected_version,
+            signature=SignedPdf.Signature.FIELD,
+            pdf=lambda: pdf,
+            ip=ip,
+            signer=verified.signer,
+            detail=f"digital signature of {verified.signer} verified; ",
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -95,40 +96,77 @@ def order_sign(
     from ..pdf import render_order_pdf  # the renderer is heavy; load it only to sign
     from ..pdf.preflight import preflight
 
+    def filing_copy() -> bytes:
+        pdf = render_order_pdf(order, final=True, signature=signature)
+        problems = preflight(pdf, max_bytes=settings.FILING_PDF_MAX_BYTES)
+        if problems:
+            raise ValidationError(ERROR_FILING_PREFLIGHT.format(problems=" ".join(problems)))
+        return pdf
+
     with _refusals_audited(user=user, order=order, attempted="sign", ip=ip):
-        _check_step(
-            order,
-            allowed=selectors.can_sign(user, order),
-            verb="sign",
-            status=Order.Status.READY,
-            done="signed before it is sent for signature",
-        )
+        _check_can_sign(order, user)
         if signature not in SignedPdf.Signature.values:
             raise ValidationError(ERROR_SIGNATURE_CHOICE)
         if signature == SignedPdf.Signature.FIELD:
             raise ValidationError(ERROR_SIGN_IN_READER)
-        with transaction.atomic():
-            _claim_version(order, expected_version)
-            if order.date is None:
-                order.date = timezone.localdate()
-            order.status = Order.Status.SIGNED
-            _save_with_history(order, user=user, reason=f"signed ({signature})")
-            pdf = render_order_pdf(order, final=True, signature=signature)
-            problems = preflight(pdf, max_bytes=settings.FILING_PDF_MAX_BYTES)
-            if problems:
-                raise ValidationError(ERROR_FILING_PREFLIGHT.format(problems=" ".join(problems)))
-            signed = SignedPdf(
-                order=order,
-                pdf=pdf,
-                sha256=hashlib.sha256(pdf).hexdigest(),
-                signature=signature,
-                signed_by=user,
-            )
-            signed.full_clean()
-            signed.save()
-            audit_record(
-                user=user, action=AuditAction.SIGNED, order=order, ip=ip, detail=f"SHA-256 {signed.sha256}"
-            )
+        return _freeze_signed(
+            order,
+            user=user,
+            expected_version=expected_version,
+            signature=signature,
+            pdf=filing_copy,
+            ip=ip,
+        )
+
+
+def _check_can_sign(order: Order, user: User) -> None:
+    """The judge of the order's chambers, and the order ready for signature."""
+    _check_step(
+        order,
+        allowed=selectors.can_sign(user, order),
+        verb="sign",
+        status=Order.Status.READY,
+        done="signed before it is sent for signature",
+    )
+
+
+def _freeze_signed(
+    order: Order,
+    *,
+    user: User,
+    expected_version: int | None,
+    signature: str,
+    pdf: Callable[[], bytes],
+    ip: str | None,
+    signer: str = "",
+    detail: str = "",
+) -> SignedPdf:
+    """One transaction: the version claimed, the date stamped if empty, the order signed, and
+    the PDF ``pdf()`` makes (after the date is stamped) frozen with its SHA-256; audited."""
+    with transaction.atomic():
+        _claim_version(order, expected_version)
+        if order.date is None:
+            order.date = timezone.localdate()
+        order.status = Order.Status.SIGNED
+        _save_with_history(order, user=user, reason=f"signed ({signature})")
+        data = pdf()
+        signed = SignedPdf(
+            order=order,
+            pdf=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+            signature=signature,
+            signed_by=user,
+            signer=signer[:300],
+        )
+        signed.full_clean()
+        signed.save()
+        audit_record(
+            user=user,
+            action=AuditAction.SIGNED,
+            order=order,
+            ip=ip,
+            detail=f"{detail}SHA-256 {signed.sha256}",
+        )
     return signed
 
 
