@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from orders.highlight import FRAGMENT_WORDS, highlight, stem, stems
-from orders.search import STOP_WORDS
+from orders.search.highlight import FRAGMENT_WORDS, highlight, stem, stems
+from orders.search.query import STOP_WORDS
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 
 LONG = (
     "Plaintiff, a state prisoner at Calipatria State Prison, proceeds pro se. Now pending is his "
