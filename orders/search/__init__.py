@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
 
-from ..selectors import User, _visibility
+from ..selectors import User, orders_visible, visibility_for
 from .backends import get_backend
-from .backends.base import SearchRequest, visible_orders
+from .backends.base import SearchRequest
 from .query import (
     MESSAGE_NO_WORDS,
     MESSAGE_ONLY_STOP_WORDS,
@@ -72,7 +72,7 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
     if params.q.strip() and not words and not parsed.case_key:
         return SearchResults(parsed, None, [], None, backend.full_text, sort, messages)
 
-    visibility = _visibility(user)
+    visibility = visibility_for(user)
     number = _page_number(page_number)
     summary = backend.summary(SearchRequest(visibility, params, parsed, words, sort, number))
     if summary.more:
@@ -80,7 +80,7 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
     page = _page(Paginator(range(summary.total), backend.per_page), number, messages)
     ids = summary.page_ids
     page.object_list = ids
-    shown = visible_orders(visibility).filter(id__in=ids).select_related("case", "judge").only(*SHOWN_FIELDS)
+    shown = orders_visible(visibility).filter(id__in=ids).select_related("case", "judge").only(*SHOWN_FIELDS)
     by_id = {order.pk: order for order in shown.order_by()} if ids else {}
     hits = [Hit(by_id[i], backend.snippet(by_id[i], parsed)) for i in ids if i in by_id]
     return SearchResults(

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString
 
 from ...case_numbers import case_number_key
 from ...models import Order
-from ...selectors import Visibility
+from ...selectors import Visibility, orders_visible
 from ..query import SORT_RELEVANCE, ParsedQuery, SearchParams, clean_text
 from ..results import Summary
 
@@ -68,7 +68,7 @@ class SearchBackend(ABC):
     def filtered(self, request: SearchRequest) -> QuerySet[Order]:
         """The orders the user may see that pass the filters (no words matched yet)."""
         params, parsed = request.params, request.parsed
-        orders = visible_orders(request.visibility)
+        orders = orders_visible(request.visibility)
         if params.judge is not None:
             orders = orders.filter(judge=params.judge)
         if params.order_type:
@@ -95,13 +95,3 @@ class SearchBackend(ABC):
         pages = max(1, -(-total // self.per_page))
         number = min(page, pages)
         return slice((number - 1) * self.per_page, number * self.per_page)
-
-
-def visible_orders(visibility: Visibility) -> QuerySet[Order]:
-    """Every order of the judges the user works for, but none of the hidden sealed cases."""
-    orders = Order.objects.all()
-    if not visibility.every_judge:
-        orders = orders.filter(judge_id__in=visibility.judge_ids)
-    if visibility.hidden_case_ids:
-        orders = orders.exclude(case_id__in=visibility.hidden_case_ids)
-    return orders
