@@ -151,20 +151,3 @@ class SearchParams:
     pro_se: bool = False
     prisoner: bool = False
     sort: str = ""  # SORT_RELEVANCE or SORT_DATE; empty: relevance when there are words, else newest
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(
-            (
-                self.q.strip(),
-                self.judge,
-                self.order_type,
-                self.status,
-                self.date_from,
-                self.date_to,
-                self.case_number,
-                self.party,
-                self.pro_se,
-                self.prisoner,
-            )
-        )
