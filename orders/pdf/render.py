@@ -28,7 +28,8 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ..body import parse_body
 from ..compat.weasyprint import BlockBox, HTMLWithUserAgentStylesheet, page_boxes
-from ..models import Order
+from ..formats import long_date
+from ..models import Order, SignedPdf
 from .cache import ContentCache
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
@@ -123,8 +124,7 @@ def new_fetcher() -> StaticOnlyFetcher:
 
 
 def date_text(document: OrderDocument) -> str:
-    date = document.date
-    return f"{date:%B} {date.day}, {date.year}" if date else ""
+    return long_date(document.date)
 
 
 def build_html(
@@ -272,7 +272,7 @@ def render_pdf(
 
     ``signature="field"`` gives the final PDF an empty signature field over the judge's line;
     ``"conformed"`` prints “/s/ Name” on the line instead. ``pdfa`` writes PDF/A-3b."""
-    if signature not in ("field", "conformed"):
+    if signature not in SignedPdf.Signature.values:
         raise ValueError(ERROR_SIGNATURE.format(value=signature))
     resources = _resources()
     key = hashlib.sha256(
