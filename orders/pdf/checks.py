@@ -8,8 +8,8 @@ one crosses it is refused with the text named, never cut at the paper's edge.
 from __future__ import annotations
 
 from weasyprint import Document as LaidOutDocument
-from weasyprint.formatting_structure.boxes import TextBox
 
+from ..compat.weasyprint import TextBox, page_boxes, page_content_x
 from .errors import RenderRefused
 
 PT_PER_PX = 0.75
@@ -28,10 +28,8 @@ class ColumnOverflowError(RenderRefused):
 def check_column(layout: LaidOutDocument) -> None:
     """Raise ``ColumnOverflowError`` if any text box crosses the text column of its page."""
     for number, page in enumerate(layout.pages, start=1):
-        page_box = page._page_box
-        left = page_box.content_box_x()
-        right = left + page_box.width
-        for box in page_box.descendants():
+        left, right = page_content_x(page)
+        for box in page_boxes(page):
             if not isinstance(box, TextBox) or not box.text.strip():
                 continue
             x0, x1 = box.position_x, box.position_x + box.width

@@ -23,6 +23,7 @@ import pydyf
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from ..compat.pydyf import page_objects, resolve
 from . import outlines
 from .errors import RenderRefused
 from .fonts import FONT_FAMILY
@@ -266,12 +267,6 @@ def page_operators(number: int, *, draft: bool, paper: Paper = PLEADING) -> byte
     return b"\n".join(ops)
 
 
-def _resolve(pdf: pydyf.PDF, value):
-    if isinstance(value, bytes | str):
-        return pdf.objects[int(value.split()[0])]
-    return value
-
-
 def paper_finisher(baseline_offset: float, *, draft: bool, title: str, paper: Paper = PLEADING):
     """A WeasyPrint ``finisher`` that draws the paper under every page of the PDF."""
     lines = title_lines(title, paper)
@@ -285,19 +280,18 @@ def paper_finisher(baseline_offset: float, *, draft: bool, title: str, paper: Pa
         footer = pydyf.Stream([title_operators(lines, title_font, paper)], compress=True)
         pdf.add_object(sheet)
         pdf.add_object(footer)
-        for index, number in enumerate(pdf.pages["Kids"][::3], start=1):
-            page = pdf.objects[number]
+        for index, page in enumerate(page_objects(pdf), start=1):
             own = pydyf.Stream([page_operators(index, draft=draft, paper=paper)], compress=True)
             pdf.add_object(own)
             page["Contents"] = pydyf.Array(
                 [sheet.reference, footer.reference, own.reference, page["Contents"]]
             )
-            resources = _resolve(pdf, page["Resources"])
+            resources = resolve(pdf, page["Resources"])
             fonts = resources.get("Font")
             if fonts is None:
                 fonts = pydyf.Dictionary()
                 pdf.add_object(fonts)
                 resources["Font"] = fonts.reference
-            _resolve(pdf, fonts).update(fonts_to_add)
+            resolve(pdf, fonts).update(fonts_to_add)
 
     return finish
