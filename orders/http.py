@@ -13,7 +13,7 @@ class AuthenticatedRequest(HttpRequest):
     ``refusal_logged`` is set by a view whose service already wrote the refusal's audit row, so
     that ``RefusalAuditMiddleware`` does not log the 403 twice."""
 
-    user: User  # type: ignore[assignment]  # narrower than HttpRequest's User | AnonymousUser
+    user: User  # narrower than HttpRequest's User | AnonymousUser
     refusal_logged: bool
 
 
