@@ -28,6 +28,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery
@@ -261,14 +262,9 @@ def search_orders(user: User, params: SearchParams, *, page_number: str | int | 
     """
     parsed = parse_query(params.q)
     full_text = uses_full_text()
-    messages = list(parsed.messages)
+    messages = _query_messages(params, parsed)
     words = parsed.has_terms and not parsed.only_stop_words
     sort = params.sort if params.sort in ("relevance", "date") else ("relevance" if words else "date")
-
-    if parsed.has_terms and parsed.only_stop_words:
-        messages.append(MESSAGE_ONLY_STOP_WORDS)
-    elif params.q.strip() and not parsed.has_terms and not parsed.case_key:
-        messages.append(MESSAGE_NO_WORDS)
     if params.is_empty or (params.q.strip() and not words and not parsed.case_key):
         return SearchResults(parsed, None, [], None, full_text, sort, messages)
 
@@ -519,7 +515,10 @@ def _summary_in_database(candidates: tuple[str, list] | None, rank_text: str | N
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     page = sorted((position, pk) for kind, pk, _type, _year, _name, position in rows if kind == 0)
-    judges, types, years, kept, found = Counter(), Counter(), Counter(), 0, 0
+    judges: Counter[tuple[int, str]] = Counter()
+    types: Counter[str] = Counter()
+    years: Counter[int] = Counter()
+    kept = found = 0
     for kind, judge_id, order_type, year, name, count in rows:
         if kind == _BY_JUDGE:
             judges[(judge_id, name)] = count
@@ -554,26 +553,32 @@ def _summary_in_python(matches: QuerySet[Order], page_number) -> _Summary:
     return _Summary(len(rows), more, facets, ids)
 
 
+def _query_messages(params: SearchParams, parsed: ParsedQuery) -> list[str]:
+    """What the page says about the query itself (stop words only, no words at all, …)."""
+    messages = list(parsed.messages)
+    if parsed.has_terms and parsed.only_stop_words:
+        messages.append(MESSAGE_ONLY_STOP_WORDS)
+    elif params.q.strip() and not parsed.has_terms and not parsed.case_key:
+        messages.append(MESSAGE_NO_WORDS)
+    return messages
+
+
 def _filtered(queryset: QuerySet[Order], params: SearchParams, parsed: ParsedQuery) -> QuerySet[Order]:
-    if params.judge is not None:
-        queryset = queryset.filter(judge=params.judge)
-    if params.order_type:
-        queryset = queryset.filter(order_type=params.order_type)
-    if params.status:
-        queryset = queryset.filter(status=params.status)
-    if params.date_from:
-        queryset = queryset.filter(date__gte=params.date_from)
-    if params.date_to:
-        queryset = queryset.filter(date__lte=params.date_to)
+    lookups = {
+        "judge": params.judge,
+        "order_type": params.order_type or None,
+        "status": params.status or None,
+        "date__gte": params.date_from or None,
+        "date__lte": params.date_to or None,
+        "case__pro_se": True if params.pro_se else None,
+        "case__prisoner": True if params.prisoner else None,
+    }
+    queryset = queryset.filter(**{lookup: value for lookup, value in lookups.items() if value is not None})
     for number in (params.case_number, parsed.case_number):
         if number:
             queryset = queryset.filter(case__number_key=case_number_key(number) or "-")
     if params.party:
         queryset = party_filter(queryset, clean_text(params.party))
-    if params.pro_se:
-        queryset = queryset.filter(case__pro_se=True)
-    if params.prisoner:
-        queryset = queryset.filter(case__prisoner=True)
     return queryset
 
 
@@ -667,14 +672,14 @@ _PARTY_WORDS = Func(
 def _term_q(term: Term) -> Q:
     value = term.text
     parties = parties_named(value).filter(case_id=OuterRef("case_id"))
-    return (
+    words = (
         Q(title__icontains=value)
         | Q(body__icontains=value)
         | Q(case__short_caption__icontains=value)
         | Q(case__number__icontains=value)
         | Q(judge__full_name__icontains=value)
-        | Exists(parties)
     )
+    return cast(Q, words | Exists(parties))  # Q | a boolean expression is a Q
 
 
 def _simple_match(parsed: ParsedQuery) -> Q:

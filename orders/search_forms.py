@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
@@ -24,7 +26,7 @@ MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024
 
 def cleaned_query_data(data: QueryDict) -> dict[str, str]:
     """The GET parameters with control characters (NUL included) removed, one value each."""
-    return {key: clean_text(value) for key, value in data.items()}
+    return {key: clean_text(str(value)) for key, value in data.items()}
 
 
 class SearchForm(forms.Form):
@@ -57,7 +59,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, judges, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["judge"].queryset = judges
+        cast(forms.ModelChoiceField, self.fields["judge"]).queryset = judges
         for name in ("judge", "status", "sort"):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
         for name in ("date_from", "date_to"):
@@ -70,7 +72,7 @@ class SearchForm(forms.Form):
         return value
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # Form.clean() returns cleaned_data
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             raise ValidationError(ERROR_DATES_REVERSED)
         return data
@@ -110,7 +112,7 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportOrdersForm(forms.Form):
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]  # a field named like BaseForm.files
         label="Past orders (PDF or text)",
         help_text=f"Up to {MAX_IMPORT_FILES} files, {MAX_IMPORT_FILE_BYTES // (1024 * 1024)} MB each.",
     )
