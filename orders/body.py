@@ -209,7 +209,7 @@ def parse_inline(text: str) -> list[Span]:
 
     def flush() -> None:
         if buffer:
-            spans.append(Span(text="".join(buffer), **style))
+            spans.append(Span(text="".join(buffer), italic=style["italic"], underline=style["underline"]))
             buffer.clear()
 
     i = 0
@@ -221,7 +221,9 @@ def parse_inline(text: str) -> list[Span]:
             continue
         if char == "[" and (match := _FOOTNOTE_REFERENCE.match(text, i)):
             flush()
-            spans.append(Span(text="", footnote=match[1], **style))
+            spans.append(
+                Span(text="", footnote=match[1], italic=style["italic"], underline=style["underline"])
+            )
             i = match.end()
             continue
         name = _DELIMITERS.get(char)

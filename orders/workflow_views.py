@@ -5,30 +5,33 @@ order is audited."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .diffs import version_diff
-from .http import client_ip
+from .http import AuthenticatedRequest, client_ip
 from .models import AuditAction, Judge, Order
 from .pdf import pdf_filename
+from .pdf.render import Signature
 
 ERROR_BAD_VERSION = "The form was incomplete (no version number); reload the page and try again."
 ERROR_BAD_DOCKET_NUMBER = "The docket number must be a whole number, e.g. 61."
 
 
-def _version(request: HttpRequest) -> int | None:
+def _version(request: AuthenticatedRequest) -> int | None:
     raw = request.POST.get("version", "")
     return int(raw) if raw.isdigit() else None
 
 
-def _act(request: HttpRequest, order: Order, action, success: str) -> HttpResponse:
+def _act(request: AuthenticatedRequest, order: Order, action, success: str) -> HttpResponse:
     """Run a workflow service for a posted form; refusals come back as a message on the page."""
     version = _version(request)
     if version is None:
@@ -56,7 +59,7 @@ def _act(request: HttpRequest, order: Order, action, success: str) -> HttpRespon
     return redirect("orders:order_review", order.pk)
 
 
-def _call(request: HttpRequest, order: Order, service):
+def _call(request: AuthenticatedRequest, order: Order, service):
     """(the service's result, None), or (None, a redirect to the review page showing why it
     refused); a PermissionDenied goes on to the 403 page (the service logged it)."""
     try:
@@ -71,7 +74,7 @@ def _call(request: HttpRequest, order: Order, service):
 
 
 @require_GET
-def order_review(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_review(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     services.audit_record(user=request.user, action=AuditAction.VIEWED, order=order, ip=client_ip(request))
     versions = list(order.history.select_related("history_user").order_by("-history_id"))
@@ -100,7 +103,7 @@ def order_review(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_send(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_send(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     return _act(
         request,
@@ -113,7 +116,7 @@ def order_send(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_send_back(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_send_back(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     return _act(
         request,
@@ -130,7 +133,7 @@ def order_send_back(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_sign(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_sign(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     return _act(
         request,
@@ -138,7 +141,7 @@ def order_sign(request: HttpRequest, order_id: int) -> HttpResponse:
         lambda version: services.order_sign(
             order=order,
             user=request.user,
-            signature=request.POST.get("signature", ""),
+            signature=cast(Signature, request.POST.get("signature", "")),  # the service refuses others
             expected_version=version,
             ip=client_ip(request),
         ),
@@ -150,7 +153,7 @@ ERROR_NO_UPLOAD = "Choose the signed PDF to upload."
 
 
 @require_GET
-def order_signing_copy(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_signing_copy(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     """The final PDF with an empty signature field, for the judge to sign in a PDF reader."""
     order = selectors.order_get_for_user(request.user, order_id)
     pdf, refused = _call(
@@ -169,7 +172,7 @@ def order_signing_copy(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_sign_upload(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_sign_upload(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     """The signing copy signed in a PDF reader, uploaded: verified, then frozen."""
     order = selectors.order_get_for_user(request.user, order_id)
     upload = request.FILES.get("signed_pdf")
@@ -188,7 +191,7 @@ def order_sign_upload(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_file(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_file(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     raw = request.POST.get("docket_number", "").strip()
     if raw and not (raw.isdigit() and len(raw) < 9):
@@ -205,7 +208,7 @@ def order_file(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_amend(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_amend(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     amended, refused = _call(
         request, order, lambda: services.order_amend(order=order, user=request.user, ip=client_ip(request))
@@ -219,7 +222,7 @@ def order_amend(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_GET
-def order_audit(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_audit(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     if not selectors.can_read_audit(request.user, order.judge_id):
         services.order_refuse(
@@ -235,7 +238,7 @@ def order_audit(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_GET
-def chambers_audit(request: HttpRequest, judge_id: int) -> HttpResponse:
+def chambers_audit(request: AuthenticatedRequest, judge_id: int) -> HttpResponse:
     judge = get_object_or_404(Judge, pk=judge_id)
     if not selectors.can_read_audit(request.user, judge):
         raise Http404("No such chambers.")

@@ -245,7 +245,8 @@ class Party(TimeStampedModel):
         official capacity”, “, as Warden”) keeps its case."""
         if self.caption_name:
             return self.caption_name
-        name, descriptor = _DESCRIPTOR.match(self.name).groups()
+        match = _DESCRIPTOR.match(self.name)
+        name, descriptor = match.groups() if match else (self.name, "")
         return name.upper() + (descriptor or "")
 
 
@@ -336,5 +337,6 @@ class DocketEntry(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
-        if self.filing_party_id and self.case_id and self.filing_party.case_id != self.case_id:
+        party = self.filing_party if self.filing_party_id else None
+        if party is not None and self.case_id and party.case_id != self.case_id:
             raise ValidationError({"filing_party": "The filing party is a party of another case."})

@@ -9,6 +9,7 @@ the limit of the court's CM/ECF).
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -22,50 +23,54 @@ ERROR_ACTIONS = "The PDF has actions that run when it is opened or used ({where}
 ERROR_ATTACHMENTS = "The PDF has attached files."
 ERROR_FONT_NOT_EMBEDDED = "The font {font} on page {page} is not embedded."
 ERROR_NO_TEXT = "Page {page} has no text layer (a scanned image?)."
+_NAME_TREES = {"/JavaScript": ERROR_JAVASCRIPT, "/EmbeddedFiles": ERROR_ATTACHMENTS}
 
 
 def _font_problems(document: pikepdf.Pdf) -> list[str]:
     problems = []
     for number, page in enumerate(document.pages, start=1):
-        fonts = page.obj.get("/Resources", {}).get("/Font", {})
+        resources: Any = page.obj.get("/Resources", pikepdf.Dictionary())
+        fonts: Any = resources.get("/Font", pikepdf.Dictionary())
         for _, font in fonts.items():
             descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
             if str(descendant.get("/Subtype")) == "/Type3":
                 continue  # drawn by the PDF itself
-            descriptor = descendant.get("/FontDescriptor", {})
+            descriptor: Any = descendant.get("/FontDescriptor", pikepdf.Dictionary())
             if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
                 problems.append(ERROR_FONT_NOT_EMBEDDED.format(font=str(font.get("/BaseFont")), page=number))
     return problems
 
 
-def _active_content(document: pikepdf.Pdf) -> list[str]:
+def _annotation_problems(annotation: Any, number: int, where: list[str]) -> list[str]:
+    """Attachments, form fields and JavaScript of one annotation; other actions go to ``where``."""
     problems = []
-    root = document.Root
-    names = root.get("/Names", {})
-    if "/JavaScript" in names:
-        problems.append(ERROR_JAVASCRIPT)
-    if "/EmbeddedFiles" in names:
+    subtype = str(annotation.get("/Subtype"))
+    if subtype == "/FileAttachment":
         problems.append(ERROR_ATTACHMENTS)
+    if subtype == "/Widget" or "/FT" in annotation:
+        problems.append(ERROR_FORM_FIELDS)
+    action: Any = annotation.get("/A", pikepdf.Dictionary())
+    if str(action.get("/S")) == "/JavaScript":
+        problems.append(ERROR_JAVASCRIPT)
+    elif "/AA" in annotation or ("/A" in annotation and str(action.get("/S")) not in ("/URI", "/GoTo")):
+        where.append(f"an annotation on page {number}")
+    return problems
+
+
+def _active_content(document: pikepdf.Pdf) -> list[str]:
+    root: Any = document.Root
+    names: Any = root.get("/Names", pikepdf.Dictionary())
+    problems = [error for key, error in _NAME_TREES.items() if key in names]
     where = [name for name in ("/OpenAction", "/AA") if name in root]
     for number, page in enumerate(document.pages, start=1):
         if "/AA" in page.obj:
             where.append(f"page {number}")
-        for annotation in page.obj.get("/Annots", []):
-            subtype = str(annotation.get("/Subtype"))
-            if subtype == "/FileAttachment":
-                problems.append(ERROR_ATTACHMENTS)
-            if subtype == "/Widget" or "/FT" in annotation:
-                problems.append(ERROR_FORM_FIELDS)
-            if "/A" in annotation or "/AA" in annotation:
-                action = annotation.get("/A", {})
-                if str(action.get("/S")) == "/JavaScript":
-                    problems.append(ERROR_JAVASCRIPT)
-                elif str(action.get("/S")) not in ("/URI", "/GoTo"):
-                    where.append(f"an annotation on page {number}")
+        for annotation in page.obj.get("/Annots", pikepdf.Array()):
+            problems += _annotation_problems(annotation, number, where)
     if where:
         problems.append(ERROR_ACTIONS.format(where=", ".join(where)))
-    acroform = root.get("/AcroForm")
-    if acroform is not None and len(acroform.get("/Fields", [])):
+    acroform: Any = root.get("/AcroForm")
+    if acroform is not None and len(acroform.get("/Fields", pikepdf.Array())):
         problems.append(ERROR_FORM_FIELDS)
     return problems
 

@@ -72,6 +72,21 @@ def _validation_context(trust_roots: list[bytes]):
     return ValidationContext(trust_roots=roots, allow_fetching=False)
 
 
+def _check_status(status, *, require_trust: bool) -> None:
+    """Checks 4, 5 and 7 on pyHanko's status of the signature (intact, valid, whole file, trust;
+    the trust check last, so a tampered file is reported as tampered)."""
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if not status.intact:
+        raise SignatureRefused("intact")
+    if not status.valid:
+        raise SignatureRefused("valid")
+    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        raise SignatureRefused("coverage")
+    if require_trust and not status.trusted:
+        raise SignatureRefused("trust")
+
+
 def verify_signed_upload(
     uploaded: bytes,
     *,
@@ -84,7 +99,6 @@ def verify_signed_upload(
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     if len(uploaded) > max_bytes or not uploaded.startswith(b"%PDF-"):
         raise SignatureRefused("pdf", limit=max_bytes)
@@ -101,19 +115,12 @@ def verify_signed_upload(
     if signature.field_name != SIGNATURE_FIELD_NAME:
         raise SignatureRefused("field", name=signature.field_name)
     status = validate_pdf_signature(signature, _validation_context(trust_roots or []))
-    if not status.intact:
-        raise SignatureRefused("intact")
-    if not status.valid:
-        raise SignatureRefused("valid")
-    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        raise SignatureRefused("coverage")
+    _check_status(status, require_trust=require_trust)
     issued_revisions = PdfFileReader(io.BytesIO(issued), strict=False).xrefs.total_revisions
     review = DEFAULT_DIFF_POLICY.review_file(reader, issued_revisions - 1)
     level = getattr(review, "modification_level", None)
     if level is None or level > ModificationLevel.FORM_FILLING:
         raise SignatureRefused("changes")
-    if require_trust and not status.trusted:
-        raise SignatureRefused("trust")
     return VerifiedSignature(
         signer=signature.signer_cert.subject.human_friendly,
         signed_at=signature.self_reported_timestamp,

@@ -32,7 +32,7 @@ def block_html(block) -> str:
         if span.footnote:
             parts.append(f'<sup class="footnote-ref">[{escape(span.footnote)}]</sup>')
             continue
-        html = escape(span.text)
+        html: str = str(escape(span.text))
         if span.underline:
             html = f"<u>{html}</u>"
         if span.italic:
