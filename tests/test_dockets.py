@@ -10,7 +10,7 @@ from orders.dockets.entries import EntryFacts, classify, filed_by, referenced_nu
 from orders.dockets.parsed import (
     ERROR_EMPTY_DOCKET,
     ERROR_NO_COURT,
-    ERROR_NOT_DISTRICT,
+    ERROR_BANKRUPTCY,
     ERROR_NOT_DOCKET,
     ERROR_NOT_UTF8,
     ERROR_TOO_LARGE,
@@ -259,7 +259,7 @@ def test_a_bankruptcy_docket_is_not_imported():
     html = docket_bytes("cand").decode().replace("U.S. District Court", "U.S. Bankruptcy Court")
     with pytest.raises(DocketError) as error:
         parse_docket(html.encode())
-    assert str(error.value) == ERROR_NOT_DISTRICT % {"court": "Northern District of California"}
+    assert str(error.value) == ERROR_BANKRUPTCY % {"court": "Northern District of California"}
 
 
 def test_a_docket_that_does_not_name_its_court_is_refused():

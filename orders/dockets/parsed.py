@@ -30,6 +30,14 @@ ERROR_NO_COURT = (
 ERROR_NOT_DISTRICT = (
     "This is a docket of “%(court)s”, not of a U.S. district court; only district-court dockets are imported."
 )
+ERROR_BANKRUPTCY = (
+    "This is a bankruptcy docket (U.S. Bankruptcy Court, %(court)s), not a district-court docket: "
+    "bankruptcy cases are not imported. Upload the district court's Docket Report of the case."
+)
+ERROR_JPML = (
+    "This is a docket of the Judicial Panel on Multidistrict Litigation, not of a district court: the "
+    "Panel's MDL dockets are not imported. Upload the Docket Report of the district court's case."
+)
 ERROR_EMPTY_DOCKET = (
     "The docket report of case %(number)s lists no parties and no docket entries, so there is nothing "
     "to import. In CM/ECF, run the Docket Report with parties and all entries included."

@@ -90,6 +90,12 @@ class Case(TimeStampedModel):
         max_length=200, blank=True, help_text="Nature of suit, e.g. “550 Prisoner: Civil Rights”."
     )
     date_filed = models.DateField(null=True, blank=True, help_text="When the case was filed.")
+    division = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="The court's division, as the docket heading names it (“San Jose”); printed where "
+        "the court prints one.",
+    )
     pro_se = models.BooleanField(default=False, help_text="A party proceeds without a lawyer.")
     prisoner = models.BooleanField(default=False, help_text="A party is a prisoner.")
     sealed = models.BooleanField(
