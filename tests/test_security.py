@@ -11,6 +11,7 @@ import sys
 import pdfplumber
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.utils import get_random_secret_key
 from django.test import Client
 from django.urls import reverse
@@ -183,7 +184,7 @@ def test_a_member_of_two_chambers_sees_sealed_orders_only_of_cases_assigned_to_o
     }
     user = type(clerk.user).objects.get(pk=clerk.user.pk)
     with django_assert_num_queries(1):  # the judges and the hidden cases together
-        assert selectors._visibility(user) == selectors.Visibility(
+        assert selectors.visibility_for(user) == selectors.Visibility(
             sorted([clerk.judge.pk, other.pk]), [theirs.pk], every_judge=False
         )
     with django_assert_num_queries(1):
@@ -200,13 +201,13 @@ def test_a_member_of_every_chambers_sees_every_order_until_a_new_judge_arrives()
         MembershipFactory(user=first.user, judge=judge, role=Role.CLERK)
     orders = [OrderFactory(case=CaseFactory(assigned_judge=judge)) for judge in Judge.objects.all()]
     user = type(first.user).objects.get(pk=first.user.pk)
-    assert selectors._visibility(user).every_judge
+    assert selectors.visibility_for(user).every_judge
     assert not selectors.orders_for_user(user).query.where  # no filter at all
     assert set(selectors.orders_for_user(user)) == set(orders)
 
     stranger = OrderFactory()  # a new judge's chambers, with its own order
     user = type(first.user).objects.get(pk=first.user.pk)
-    assert not selectors._visibility(user).every_judge
+    assert not selectors.visibility_for(user).every_judge
     assert set(selectors.orders_for_user(user)) == set(orders)
     assert stranger not in selectors.orders_for_user(user)
 
@@ -312,7 +313,7 @@ def test_oversized_fields_are_refused_with_a_message_and_logged(theirs):
         ("title", "T" * 10_000, "at most 300 characters"),
     ):
         before = refused_count()
-        with pytest.raises(services.ValidationError) as error:
+        with pytest.raises(ValidationError) as error:
             services.order_update(
                 order=order, user=theirs["clerk"], expected_version=order.version, **{field: value}
             )

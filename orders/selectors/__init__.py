@@ -1,0 +1,95 @@
+"""Reads, by domain: what a user may see, and the lookups the pages need.
+
+Import from here (``from orders import selectors``): every public name of the modules below is
+re-exported.
+
+- ``visibility``: chambers isolation (``visibility_for(user)``, ``cases_for_user``,
+  ``orders_for_user``, the ``*_get_for_user`` helpers that answer 404);
+- ``roles``: which actions the pages offer for an order the user can see;
+- ``lookups``: cases by number or name, pending entries, recent orders, drafts;
+- ``audit``: the audit log of an order or a chambers.
+"""
+
+from .audit import (
+    audit_events_for_judge,
+    audit_events_for_order,
+)
+from .lookups import (
+    MOTION_KINDS,
+    case_find_by_number,
+    cases_search_for_user,
+    drafts_for_user,
+    parties_of_case,
+    pending_entries_for_case,
+    pending_entries_for_user,
+    recent_orders_for_user,
+)
+from .roles import (
+    EDITING_ROLES,
+    Role,
+    can_amend,
+    can_draft,
+    can_edit,
+    can_mark_filed,
+    can_read_audit,
+    can_send_back,
+    can_send_for_signature,
+    can_sign,
+    can_view,
+    judges_user_may_import_for,
+    membership_for,
+    order_permissions,
+    role_for,
+    user_can_import_dockets,
+)
+from .visibility import (
+    User,
+    Visibility,
+    case_get_for_user,
+    cases_for_user,
+    docket_upload_get_for_user,
+    drafting_judge,
+    judges_for_user,
+    order_get_for_user,
+    orders_for_user,
+    visibility_for,
+)
+
+__all__ = [
+    "EDITING_ROLES",
+    "MOTION_KINDS",
+    "Role",
+    "User",
+    "Visibility",
+    "audit_events_for_judge",
+    "audit_events_for_order",
+    "can_amend",
+    "can_draft",
+    "can_edit",
+    "can_mark_filed",
+    "can_read_audit",
+    "can_send_back",
+    "can_send_for_signature",
+    "can_sign",
+    "can_view",
+    "case_find_by_number",
+    "case_get_for_user",
+    "cases_for_user",
+    "cases_search_for_user",
+    "docket_upload_get_for_user",
+    "drafting_judge",
+    "drafts_for_user",
+    "judges_for_user",
+    "judges_user_may_import_for",
+    "membership_for",
+    "order_get_for_user",
+    "order_permissions",
+    "orders_for_user",
+    "parties_of_case",
+    "pending_entries_for_case",
+    "pending_entries_for_user",
+    "recent_orders_for_user",
+    "role_for",
+    "user_can_import_dockets",
+    "visibility_for",
+]

@@ -1,0 +1,27 @@
+"""Reads of the audit log."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from ..models import (
+    AuditEvent,
+    Judge,
+    Order,
+)
+from .roles import can_read_audit
+from .visibility import User
+
+
+def audit_events_for_order(user: User, order: Order) -> QuerySet[AuditEvent]:
+    """The order's audit trail, or none if the user may not read it."""
+    if not can_read_audit(user, order.judge_id):
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.filter(order_ref=order.pk).select_related("user")
+
+
+def audit_events_for_judge(user: User, judge: Judge, *, limit: int = 500) -> QuerySet[AuditEvent]:
+    """A chambers' audit log, newest first, or none if the user may not read it."""
+    if not can_read_audit(user, judge):
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.filter(judge=judge).select_related("user")[:limit]

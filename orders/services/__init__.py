@@ -1,0 +1,139 @@
+"""Writes, by domain. Each function is one transaction, validates with ``full_clean()`` before
+saving, and raises ``django.core.exceptions.ValidationError`` with a message a user can act on.
+
+Import from here (``from orders import services``; ``services.order_sign(...)``): every public
+name of the modules below is re-exported.
+
+- ``records``: courts, judges, memberships, cases, parties, docket entries, a new order;
+- ``dockets``: CM/ECF docket import (upload, preview, apply, missing courts and judges);
+- ``drafting``: an order drafted from its type, edits of a draft, deletion, duplicate;
+- ``workflow``: send for signature, send back, sign, mark filed, amend;
+- ``past_orders``: import of past orders from their text or file;
+- ``audit``: the audit log.
+"""
+
+from ._common import (
+    ERROR_COMMENT_REQUIRED,
+    ERROR_DELETE_SIGNED,
+    ERROR_NOT_ALLOWED,
+    ERROR_ORDER_NOT_DRAFT,
+    ERROR_ORDER_SIGNED,
+    ERROR_SIGNATURE_CHOICE,
+    ERROR_VERSION_CONFLICT,
+    ERROR_WRONG_STATUS,
+    OrderVersionConflict,
+    Signature,
+    User,
+)
+from .audit import (
+    audit_record,
+    order_refuse,
+)
+from .dockets import (
+    ERROR_COURT_EXISTS,
+    ERROR_IMPORT_CHANGED,
+    DocketImportResult,
+    court_create_for_docket,
+    docket_add_missing,
+    docket_import_apply,
+    docket_import_preview,
+    docket_upload_create,
+    docket_upload_parse,
+)
+from .drafting import (
+    ERROR_BODY_BLANK,
+    ERROR_DUPLICATE_NO_ENTRY,
+    ERROR_ENTRIES_REQUIRED,
+    ERROR_UNKNOWN_ORDER_TYPE,
+    order_delete,
+    order_draft_create,
+    order_duplicate,
+    order_update,
+)
+from .past_orders import (
+    ERROR_IMPORT_JUDGE_NOT_ON_CASE,
+    ERROR_IMPORT_JUDGE_NOT_YOURS,
+    ERROR_IMPORT_NO_CASE_NUMBER,
+    ERROR_IMPORT_NO_COURT,
+    ERROR_IMPORT_NO_JUDGE,
+    IMPORTED_ORDER_TYPE,
+    ImportOutcome,
+    ImportRefused,
+    order_import,
+    order_import_file,
+)
+from .records import (
+    ERROR_PARTY_POSITION_TAKEN,
+    case_create,
+    court_create,
+    docket_entry_create,
+    judge_create,
+    membership_create,
+    order_create,
+    party_create,
+)
+from .workflow import (
+    AMENDED_PREFIX,
+    order_amend,
+    order_mark_filed,
+    order_send_back,
+    order_send_for_signature,
+    order_sign,
+)
+
+__all__ = [
+    "AMENDED_PREFIX",
+    "ERROR_BODY_BLANK",
+    "ERROR_COMMENT_REQUIRED",
+    "ERROR_COURT_EXISTS",
+    "ERROR_DELETE_SIGNED",
+    "ERROR_DUPLICATE_NO_ENTRY",
+    "ERROR_ENTRIES_REQUIRED",
+    "ERROR_IMPORT_CHANGED",
+    "ERROR_IMPORT_JUDGE_NOT_ON_CASE",
+    "ERROR_IMPORT_JUDGE_NOT_YOURS",
+    "ERROR_IMPORT_NO_CASE_NUMBER",
+    "ERROR_IMPORT_NO_COURT",
+    "ERROR_IMPORT_NO_JUDGE",
+    "ERROR_NOT_ALLOWED",
+    "ERROR_ORDER_NOT_DRAFT",
+    "ERROR_ORDER_SIGNED",
+    "ERROR_PARTY_POSITION_TAKEN",
+    "ERROR_SIGNATURE_CHOICE",
+    "ERROR_UNKNOWN_ORDER_TYPE",
+    "ERROR_VERSION_CONFLICT",
+    "ERROR_WRONG_STATUS",
+    "IMPORTED_ORDER_TYPE",
+    "DocketImportResult",
+    "ImportOutcome",
+    "ImportRefused",
+    "OrderVersionConflict",
+    "Signature",
+    "User",
+    "audit_record",
+    "case_create",
+    "court_create",
+    "court_create_for_docket",
+    "docket_add_missing",
+    "docket_entry_create",
+    "docket_import_apply",
+    "docket_import_preview",
+    "docket_upload_create",
+    "docket_upload_parse",
+    "judge_create",
+    "membership_create",
+    "order_amend",
+    "order_create",
+    "order_delete",
+    "order_draft_create",
+    "order_duplicate",
+    "order_import",
+    "order_import_file",
+    "order_mark_filed",
+    "order_refuse",
+    "order_send_back",
+    "order_send_for_signature",
+    "order_sign",
+    "order_update",
+    "party_create",
+]

@@ -1,0 +1,221 @@
+"""Docket import: a CM/ECF docket report kept, previewed and applied (see ``orders.dockets``)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from ..dockets import DocketError, ParsedDocket, decode_docket, parse_docket_text
+from ..dockets.districts import heading_lines_for
+from ..dockets.parties import name_key
+from ..dockets.plan import ImportPlan, build_plan
+from ..models import (
+    Case,
+    Court,
+    DocketUpload,
+)
+from .records import case_create, court_create, docket_entry_create, judge_create, party_create
+
+# --- Docket import (CM/ECF docket reports; see orders.dockets) -------------------------------
+
+ERROR_IMPORT_CHANGED = (
+    "The case changed since the preview (someone imported or edited it). Review the new preview and "
+    "confirm again."
+)
+ERROR_COURT_EXISTS = "The app already has the court “%(code)s”."
+
+
+@dataclass(frozen=True)
+class DocketImportResult:
+    case: Case
+    created: bool
+    case_fields_changed: int
+    parties_created: int
+    parties_updated: int
+    entries_created: int
+    entries_updated: int
+
+    @property
+    def changed(self) -> bool:
+        return self.created or any(
+            (self.case_fields_changed, self.parties_created, self.parties_updated, self.entries_created,
+             self.entries_updated)
+        )  # fmt: skip
+
+
+def docket_upload_create(*, uploaded_by: AbstractBaseUser, filename: str, data: bytes) -> DocketUpload:
+    """Keep an uploaded docket report for its preview, after checking that it parses. Raises
+    ``ValidationError`` with the reader's message (not a docket, empty docket, too large…).
+    The same file uploaded again by the same user and not yet imported is reused."""
+    try:
+        text, notes = decode_docket(data)
+        parse_docket_text(text, notes=notes)
+    except DocketError as error:
+        raise ValidationError(str(error)) from error
+    digest = hashlib.sha256(data).hexdigest()
+    with transaction.atomic():
+        existing = DocketUpload.objects.filter(
+            uploaded_by=uploaded_by, sha256=digest, imported_at__isnull=True
+        ).first()
+        if existing is not None:
+            return existing
+        # Uploads never confirmed are kept for a week, then dropped with the user's next upload.
+        DocketUpload.objects.filter(
+            uploaded_by=uploaded_by,
+            imported_at__isnull=True,
+            created_at__lt=timezone.now() - datetime.timedelta(days=7),
+        ).delete()
+        upload = DocketUpload(
+            uploaded_by=uploaded_by, filename=(filename or "")[:255], html=text, sha256=digest, notes=notes
+        )
+        upload.full_clean()
+        upload.save()
+    return upload
+
+
+def docket_upload_parse(upload: DocketUpload) -> ParsedDocket:
+    """Parse a kept upload again (the server never trusts parsed data sent back by a browser)."""
+    try:
+        return parse_docket_text(upload.html, notes=list(upload.notes or []))
+    except DocketError as error:
+        raise ValidationError(str(error)) from error
+
+
+def docket_import_preview(*, docket: ParsedDocket, user: AbstractBaseUser | None = None) -> ImportPlan:
+    """What importing ``docket`` would create or change now; writes nothing."""
+    return build_plan(docket, user=user)
+
+
+@transaction.atomic
+def docket_import_apply(
+    *,
+    docket: ParsedDocket,
+    user: AbstractBaseUser | None = None,
+    upload: DocketUpload | None = None,
+    expected_fingerprint: str | None = None,
+) -> DocketImportResult:
+    """Create or update the case, its parties and its docket entries in one transaction.
+
+    The plan is computed again here, with the case row locked, so what is written is what the
+    database holds now; ``expected_fingerprint`` (from the preview) makes it refuse if that differs
+    from what the user saw. Importing the same docket again changes nothing."""
+    plan = build_plan(docket, user=user, lock=True)
+    if plan.problems:
+        raise ValidationError(plan.problems)
+    if expected_fingerprint is not None and plan.fingerprint() != expected_fingerprint:
+        raise ValidationError(ERROR_IMPORT_CHANGED)
+    assert plan.court is not None and plan.assigned is not None and plan.assigned.judge is not None
+    case = plan.case
+    created = case is None
+    if case is None:
+        case = case_create(
+            court=plan.court,
+            number=docket.case_number,
+            short_caption=docket.short_caption,
+            assigned_judge=plan.assigned.judge,
+            referred_judge=plan.referred.judge if plan.referred else None,
+            cause=docket.cause,
+            nature_of_suit=docket.nature_of_suit,
+            date_filed=docket.date_filed,
+            pro_se=docket.pro_se,
+            prisoner=docket.prisoner,
+        )
+    elif plan.case_changes:
+        for change in plan.case_changes:
+            setattr(case, change.field, change.new)
+        case.full_clean()
+        case.save(update_fields=[change.field for change in plan.case_changes] + ["updated_at"])
+
+    parties_updated = 0
+    position = case.parties.aggregate(last=Max("caption_position"))["last"] or 0
+    for item in plan.parties:
+        parsed = item.parsed
+        if item.existing is None:
+            position += 1
+            party_create(
+                case=case,
+                name=parsed.name,
+                role=parsed.role,
+                caption_position=position,
+                pro_se=parsed.pro_se,
+                prisoner_number=parsed.prisoner_number,
+                institution=parsed.institution,
+                terminated=parsed.terminated,
+            )
+        elif item.changes:
+            for change in item.changes:
+                setattr(item.existing, change.field, change.new)
+            item.existing.full_clean()
+            item.existing.save(update_fields=[change.field for change in item.changes] + ["updated_at"])
+            parties_updated += 1
+
+    parties_by_key = {name_key(party.name): party for party in case.parties.all()}
+    entries_updated = 0
+    for item in plan.entries:
+        parsed = item.parsed
+        if item.existing is None:
+            assert parsed.number is not None
+            docket_entry_create(
+                case=case,
+                number=parsed.number,
+                date_filed=parsed.date_filed,
+                description=parsed.description,
+                kind=parsed.kind,
+                pending=parsed.pending,
+                filing_party=parties_by_key.get(item.filing_party_key) if item.filing_party_key else None,
+            )
+        elif item.changes:
+            for change in item.changes:
+                setattr(item.existing, change.field, change.new)
+            item.existing.full_clean()
+            item.existing.save(update_fields=[change.field for change in item.changes] + ["updated_at"])
+            entries_updated += 1
+
+    if upload is not None:
+        upload.case = case
+        upload.imported_at = timezone.now()
+        upload.save(update_fields=["case", "imported_at", "updated_at"])
+    return DocketImportResult(
+        case=case,
+        created=created,
+        case_fields_changed=0 if created else len(plan.case_changes),
+        parties_created=len(plan.new_parties),
+        parties_updated=parties_updated,
+        entries_created=len(plan.new_entries),
+        entries_updated=entries_updated,
+    )
+
+
+@transaction.atomic
+def court_create_for_docket(*, code: str, name: str) -> Court:
+    """Add the court a docket is from, its caption heading derived from its name
+    (“UNITED STATES DISTRICT COURT” / “SOUTHERN DISTRICT OF NEW YORK”)."""
+    if Court.objects.filter(code=code.lower()).exists():
+        raise ValidationError(ERROR_COURT_EXISTS % {"code": code.lower()})
+    line_1, line_2 = heading_lines_for(name)
+    return court_create(name=name, code=code, heading_line_1=line_1, heading_line_2=line_2)
+
+
+@transaction.atomic
+def docket_add_missing(*, docket: ParsedDocket) -> ImportPlan:
+    """Add the court and the judges a docket names that the app does not know (what a clerk does
+    with the preview's “add” buttons, for the command's ``--add-missing``); returns the new plan."""
+    plan = docket_import_preview(docket=docket)
+    if plan.unknown_court:
+        court_create_for_docket(code=docket.court_code, name=docket.court_name or docket.court_code)
+        plan = docket_import_preview(docket=docket)
+    for match in plan.unknown_judges:
+        judge_create(
+            court=plan.court,
+            full_name=match.parsed.name,
+            initials=match.parsed.initials,
+            signature_title=match.parsed.signature_title_guess,
+        )
+    return docket_import_preview(docket=docket)

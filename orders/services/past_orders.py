@@ -1,0 +1,207 @@
+"""Import of past orders (their text or file) into their case and judge."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from ..case_numbers import parse_case_number
+from ..importing import ParsedOrder, content_sha256, display_name, parse_order_text, read_order_file
+from ..models import (
+    Case,
+    Court,
+    DocketEntry,
+    Judge,
+    Order,
+    OrderDocketEntry,
+)
+from .records import case_create, court_create, judge_create, party_create
+
+# --- Import of past orders -------------------------------------------------------------------
+
+ERROR_IMPORT_NO_CASE_NUMBER = "no case number found in the text"
+ERROR_IMPORT_NO_JUDGE = "no judge found (no signature block, and the case is not in the database)"
+ERROR_IMPORT_NO_COURT = "no court found (no “District of …” heading, and several courts in the database)"
+ERROR_IMPORT_JUDGE_NOT_YOURS = "the order is signed by {judge}, whose chambers you do not work in"
+ERROR_IMPORT_JUDGE_NOT_ON_CASE = "{judge} is neither the assigned nor the referred judge of case {number}"
+
+IMPORTED_ORDER_TYPE = "imported"
+
+# CM/ECF court identifiers of the districts whose heading an import may meet first.
+_COURT_CODES = {
+    "NORTHERN DISTRICT OF CALIFORNIA": "cand",
+    "EASTERN DISTRICT OF CALIFORNIA": "caed",
+    "CENTRAL DISTRICT OF CALIFORNIA": "cacd",
+    "SOUTHERN DISTRICT OF CALIFORNIA": "casd",
+}
+
+
+class ImportRefused(Exception):
+    """The order cannot be imported; the message says why (for the import report)."""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    order: Order
+    created: bool
+    created_records: tuple[str, ...] = ()
+
+
+@transaction.atomic
+def order_import(
+    *,
+    text: str,
+    filename: str,
+    imported_by: AbstractBaseUser,
+    court: Court | None = None,
+    allowed_judges: Iterable[Judge] | None = None,
+) -> ImportOutcome:
+    """Import one past order from its text: link it to its case and judge (any written form of the
+    case number), creating them flagged for review when missing. The same text imported again
+    returns the existing order and changes nothing. ``allowed_judges`` (the upload page: the
+    user's chambers) refuses an order signed by anyone else, and never creates a judge."""
+    digest = content_sha256(text)
+    existing = Order.objects.filter(content_sha256=digest).first()
+    if existing is not None:
+        return ImportOutcome(order=existing, created=False)
+
+    parsed = parse_order_text(text)
+    created: list[str] = []
+    if not parsed.case_number:
+        raise ImportRefused(ERROR_IMPORT_NO_CASE_NUMBER)
+    number = parse_case_number(parsed.case_number)
+    allowed = None if allowed_judges is None else list(allowed_judges)
+
+    if court is None:
+        court = _import_court(parsed.court_heading, created)
+    case = Case.objects.filter(court=court, number_key=number.key).first()
+    judge = _import_judge(court, parsed, number.judge_initials, case, allowed, created)
+    if allowed is not None and judge.pk not in {j.pk for j in allowed}:
+        raise ImportRefused(ERROR_IMPORT_JUDGE_NOT_YOURS.format(judge=judge.full_name))
+
+    if case is None:
+        case = case_create(
+            court=court,
+            number=parsed.case_number,
+            short_caption=parsed.short_caption or f"Case {number.key}",
+            assigned_judge=judge,
+            pro_se=parsed.pro_se,
+            prisoner=parsed.prisoner,
+        )
+        case.needs_review = True
+        case.save(update_fields=["needs_review"])
+        created.append(f"case {case}")
+        for position, party in enumerate(parsed.parties, start=1):
+            first = party.role in ("plaintiff", "petitioner")
+            party_create(
+                case=case,
+                name=display_name(party.name) if party.name.isupper() else party.name,
+                caption_name="" if party.name.isupper() else party.name,
+                role=party.role,
+                caption_position=position,
+                pro_se=first and parsed.pro_se,
+                institution=parsed.institution if first else "",
+            )
+    elif judge.pk not in (case.assigned_judge_id, case.referred_judge_id):
+        raise ImportRefused(ERROR_IMPORT_JUDGE_NOT_ON_CASE.format(judge=judge.full_name, number=case.number))
+
+    order = Order(
+        case=case,
+        order_type=IMPORTED_ORDER_TYPE,
+        judge=judge,
+        title=parsed.title or "ORDER",
+        body=parsed.body or " ".join(parsed.text.split()),
+        date=parsed.date,
+        status=Order.Status.FILED,
+        source=Order.Source.IMPORTED,
+        needs_review=bool(created) or not (parsed.title and parsed.date),
+        content_sha256=digest,
+        imported_from=filename[-255:],
+        source_text=parsed.text,
+        created_by=imported_by,
+    )
+    order.full_clean()
+    order.save()
+    entries = DocketEntry.objects.filter(case=case, number__in=parsed.docket_numbers)
+    OrderDocketEntry.objects.bulk_create([OrderDocketEntry(order=order, docket_entry=e) for e in entries])
+    return ImportOutcome(order=order, created=True, created_records=tuple(created))
+
+
+def _import_court(heading: str, created: list[str]) -> Court:
+    if heading:
+        court = Court.objects.filter(heading_line_2__iexact=heading).first()
+        if court is not None:
+            return court
+    elif Court.objects.count() == 1:
+        return Court.objects.get()
+    if not heading:
+        raise ImportRefused(ERROR_IMPORT_NO_COURT)
+    words = heading.upper().split()
+    code = _COURT_CODES.get(heading.upper()) or "".join(w[0] for w in words if w not in ("OF", "THE"))[:10]
+    court = court_create(
+        name=" ".join(w if w in ("OF", "THE") else w.capitalize() for w in words).replace(" OF ", " of "),
+        code=code,
+        heading_line_2=heading.upper(),
+    )
+    created.append(f"court {court}")
+    return court
+
+
+def _import_judge(
+    court: Court,
+    parsed: ParsedOrder,
+    initials: str,
+    case: Case | None,
+    allowed: list[Judge] | None,
+    created: list[str],
+) -> Judge:
+    judges = Judge.objects.filter(court=court)
+    if parsed.judge_name:
+        wanted = " ".join(parsed.judge_name.upper().replace(".", " ").split())
+        for judge in judges:
+            if " ".join(judge.full_name.upper().replace(".", " ").split()) == wanted:
+                return judge
+    if initials:
+        judge = judges.filter(initials=initials.upper()).first()
+        if judge is not None:
+            return judge
+    if not parsed.judge_name:
+        if case is not None:
+            return case.assigned_judge
+        raise ImportRefused(ERROR_IMPORT_NO_JUDGE)
+    if allowed is not None:
+        raise ImportRefused(ERROR_IMPORT_JUDGE_NOT_YOURS.format(judge=display_name(parsed.judge_name)))
+    name = display_name(parsed.judge_name)
+    new_initials = (initials or "".join(w[0] for w in re.split(r"[\s.-]+", name) if w)).upper()[:5]
+    if judges.filter(initials=new_initials).exists():
+        new_initials = "".join(w[0] for w in re.split(r"[\s.-]+", name) if w).upper()[:5]
+    judge = judge_create(
+        court=court,
+        full_name=name,
+        signature_title=parsed.judge_title or "United States District Judge",
+        initials=new_initials,
+    )
+    judge.needs_review = True
+    judge.save(update_fields=["needs_review"])
+    created.append(f"judge {judge}")
+    return judge
+
+
+def order_import_file(
+    *,
+    name: str,
+    data: bytes,
+    imported_by: AbstractBaseUser,
+    court: Court | None = None,
+    allowed_judges: Iterable[Judge] | None = None,
+) -> ImportOutcome:
+    """Import one file (PDF text layer or plain text); raises ``ImportFileError`` when the file
+    cannot be read, ``ImportRefused`` or ``ValidationError`` when the order cannot be imported."""
+    text = read_order_file(name, data)
+    return order_import(
+        text=text, filename=name, imported_by=imported_by, court=court, allowed_judges=allowed_judges
+    )

@@ -1,0 +1,181 @@
+"""Workflow: review, signing, filing, corrections; every step audited."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .. import selectors
+from ..models import (
+    AuditAction,
+    Order,
+    OrderComment,
+    OrderDocketEntry,
+    SignedPdf,
+)
+from ._common import (
+    ERROR_COMMENT_REQUIRED,
+    ERROR_SIGNATURE_CHOICE,
+    Signature,
+    User,
+    _check,
+    _check_step,
+    _claim_version,
+    _save_with_history,
+)
+from .audit import _refusals_audited, audit_record
+
+
+def order_send_for_signature(
+    *, order: Order, user: User, expected_version: int | None = None, ip: str | None = None
+) -> Order:
+    """Draft → ready for signature."""
+    with _refusals_audited(user=user, order=order, attempted="send for signature", ip=ip):
+        _check_step(
+            order,
+            allowed=selectors.can_edit(user, order),
+            verb="send",
+            status=Order.Status.DRAFT,
+            done="sent for signature",
+        )
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            order.status = Order.Status.READY
+            _save_with_history(order, user=user, reason="sent for signature")
+            audit_record(user=user, action=AuditAction.SENT, order=order, ip=ip)
+    return order
+
+
+def order_send_back(
+    *, order: Order, user: User, comment: str, expected_version: int | None = None, ip: str | None = None
+) -> OrderComment:
+    """Ready for signature → draft, with the judge's comment on what to change."""
+    with _refusals_audited(user=user, order=order, attempted="send back", ip=ip):
+        _check_step(
+            order,
+            allowed=selectors.can_sign(user, order),
+            verb="send back",
+            status=Order.Status.READY,
+            done="sent back",
+        )
+        comment = (comment or "").strip()
+        if not comment:
+            raise ValidationError(ERROR_COMMENT_REQUIRED)
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            order.status = Order.Status.DRAFT
+            _save_with_history(order, user=user, reason="sent back for changes")
+            note = OrderComment(order=order, author=user, text=comment)
+            note.full_clean()
+            note.save()
+            audit_record(user=user, action=AuditAction.SENT_BACK, order=order, ip=ip, detail=comment)
+    return note
+
+
+def order_sign(
+    *,
+    order: Order,
+    user: User,
+    signature: Signature,
+    expected_version: int | None = None,
+    ip: str | None = None,
+) -> SignedPdf:
+    """The judge signs: the date is stamped if empty, the final PDF (no watermark) is rendered
+    once and its bytes frozen with their SHA-256; from then on the order cannot change.
+    ``expected_version`` makes sure the judge signs the text they read."""
+    from ..pdf import render_order_pdf  # the renderer is heavy; load it only to sign
+
+    with _refusals_audited(user=user, order=order, attempted="sign", ip=ip):
+        _check_step(
+            order,
+            allowed=selectors.can_sign(user, order),
+            verb="sign",
+            status=Order.Status.READY,
+            done="signed before it is sent for signature",
+        )
+        if signature not in SignedPdf.Signature.values:
+            raise ValidationError(ERROR_SIGNATURE_CHOICE)
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            if order.date is None:
+                order.date = timezone.localdate()
+            order.status = Order.Status.SIGNED
+            _save_with_history(order, user=user, reason=f"signed ({signature})")
+            pdf = render_order_pdf(order, final=True, signature=signature)
+            signed = SignedPdf(
+                order=order,
+                pdf=pdf,
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                signature=signature,
+                signed_by=user,
+            )
+            signed.full_clean()
+            signed.save()
+            audit_record(
+                user=user, action=AuditAction.SIGNED, order=order, ip=ip, detail=f"SHA-256 {signed.sha256}"
+            )
+    return signed
+
+
+def order_mark_filed(
+    *, order: Order, user: User, docket_number: int | None = None, ip: str | None = None
+) -> Order:
+    """Signed → filed, optionally with the order's own docket number."""
+    with _refusals_audited(user=user, order=order, attempted="mark filed", ip=ip):
+        _check_step(
+            order,
+            allowed=selectors.can_view(user, order)
+            and selectors.role_for(user, order) in selectors.EDITING_ROLES,
+            verb="file",
+            status=Order.Status.SIGNED,
+            done="marked filed",
+            signed_ok=True,
+        )
+        with transaction.atomic():
+            _claim_version(order, None, allow_signed=True)
+            order.status = Order.Status.FILED
+            order.filed_docket_number = docket_number
+            _save_with_history(order, user=user, reason="filed")
+            detail = f"Dkt. No. {docket_number}" if docket_number else ""
+            audit_record(user=user, action=AuditAction.FILED, order=order, ip=ip, detail=detail)
+    return order
+
+
+AMENDED_PREFIX = "AMENDED "
+
+
+def order_amend(*, order: Order, user: User, ip: str | None = None) -> Order:
+    """A correction of a signed order: a new draft with the same text, linked to the original,
+    which stays as it was."""
+    with _refusals_audited(user=user, order=order, attempted="amend", ip=ip):
+        _check(selectors.can_amend(user, order), "amend")
+        title = order.title if order.title.startswith(AMENDED_PREFIX) else AMENDED_PREFIX + order.title
+        with transaction.atomic():
+            amended = Order(
+                case=order.case,
+                order_type=order.order_type,
+                judge=order.judge,
+                title=title[:300],
+                body=order.body,
+                details=order.details,
+                created_by=user,
+                amends=order,
+            )
+            _save_with_history(amended, user=user, reason=f"amends order {order.pk}")
+            OrderDocketEntry.objects.bulk_create(
+                [OrderDocketEntry(order=amended, docket_entry=entry) for entry in order.docket_entries.all()]
+            )
+            audit_record(
+                user=user,
+                action=AuditAction.AMENDED,
+                order=order,
+                ip=ip,
+                detail=f"amended by order {amended.pk}",
+            )
+            audit_record(
+                user=user, action=AuditAction.CREATED, order=amended, ip=ip, detail=f"amends order {order.pk}"
+            )
+    return amended
