@@ -95,14 +95,31 @@ def load_courts(
             if names:
                 court.save(update_fields=names)
         existing[code] = court
-    for code, rules in local_rules_data()["courts"].items():
-        court = existing[code]
-        for position, rule in enumerate(rules):
-            _row, created = rule_model.objects.get_or_create(
-                court=court,
-                key=rule["key"],
-                citation=rule["citation"],
-                defaults={"source": rule["source"], "position": position},
-            )
-            result.rules_created += int(created)
+    for code in local_rules_data()["courts"]:
+        result.rules_created += load_rules(existing[code], rule_model)
     return result
+
+
+def load_rules(court: Any, rule_model: Any) -> int:
+    """Add the court's local rules of ``data/local_rules.json`` that it lacks; the number added."""
+    added = 0
+    for position, rule in enumerate(local_rules_data()["courts"].get(court.code, [])):
+        _row, created = rule_model.objects.get_or_create(
+            court=court,
+            key=rule["key"],
+            citation=rule["citation"],
+            defaults={"source": rule["source"], "position": position},
+        )
+        added += int(created)
+    return added
+
+
+def court_from_table(code: str, court_model: Any, rule_model: Any) -> Any:
+    """Create one court of the table (validated) with its local rules; ``KeyError`` if the table
+    has no court ``code``."""
+    district = district_courts()[code]
+    court = court_model(code=code, **court_fields(district))
+    court.full_clean()
+    court.save()
+    load_rules(court, rule_model)
+    return court

@@ -126,8 +126,3 @@ def court_of_docket(html: str) -> CourtOfDocket | None:
             )
     return None
 
-
-def heading_lines_for(name: str) -> tuple[str, str]:
-    """The two caption heading lines of a district court: “UNITED STATES DISTRICT COURT” and
-    the district in capitals (“NORTHERN DISTRICT OF CALIFORNIA”)."""
-    return "UNITED STATES DISTRICT COURT", name.upper()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 # Messages for input that cannot be imported; the upload page shows them as they are.
@@ -59,8 +60,10 @@ class ParsedJudge:
 
     @property
     def signature_title_guess(self) -> str:
+        """The title under the signature, from the docket's words (“Magistrate Judge”, “Mag Judge”,
+        “Senior Judge”, “Chief Judge”); a district judge when the docket gives none."""
         text = self.title_text.lower()
-        if "magistrate" in text:
+        if re.search(r"\bmag(?:istrate|\.)?\b", text):
             return (
                 "United States Chief Magistrate Judge"
                 if "chief" in text
@@ -100,6 +103,7 @@ class ParsedEntry:
 class ParsedDocket:
     court_code: str  # "cand"
     court_name: str  # "Northern District of California"
+    division: str  # "San Francisco", as the docket heading writes it ("" if none)
     docket_number: str  # "3:08-cv-00159" as CM/ECF writes it without initials
     case_number: str  # "3:08-cv-00159-WHA"
     case_name: str  # as the docket writes it: "(PC) Mitchell v. Rennick"

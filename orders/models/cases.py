@@ -22,6 +22,9 @@ class PartyRole(models.TextChoices):
     RESPONDENT = "respondent", "Respondent"
     INTERVENOR = "intervenor", "Intervenor"
     INTERESTED_PARTY = "interested_party", "Interested Party"
+    MOVANT = "movant", "Movant"
+    CLAIMANT = "claimant", "Claimant"
+    GARNISHEE = "garnishee", "Garnishee"
 
 
 class EntryKind(models.TextChoices):
@@ -166,7 +169,7 @@ class Case(TimeStampedModel):
         """The left side of the caption, built from the party list (see ``Caption``)."""
         parties = list(self.parties.all())
         return Caption(
-            first=CaptionSide.for_parties([p for p in parties if p.side == Party.Side.FIRST], last=False),
+            first=CaptionSide.for_parties(first_side(parties), last=False),
             second=CaptionSide.for_parties([p for p in parties if p.side == Party.Side.SECOND], last=True),
         )
 
@@ -233,7 +236,9 @@ class Party(TimeStampedModel):
 
     @property
     def side(self) -> int:
-        if self.role in (self.Role.PLAINTIFF, self.Role.PETITIONER):
+        """Plaintiffs, petitioners and movants (a § 2255 movant) are the first side; claimants,
+        garnishees, intervenors and interested parties are named in their roles, not the caption."""
+        if self.role in (self.Role.PLAINTIFF, self.Role.PETITIONER, self.Role.MOVANT):
             return self.Side.FIRST
         if self.role in (self.Role.DEFENDANT, self.Role.RESPONDENT):
             return self.Side.SECOND
@@ -246,6 +251,14 @@ class Party(TimeStampedModel):
     @property
     def printed_name(self) -> str:
         return self.caption_name or self.name.upper()
+
+
+def first_side(parties: list[Party]) -> list[Party]:
+    """The first side of the caption: the plaintiffs or petitioners; movants only when the case has
+    neither (a § 2255 motion), so that a criminal case's press movants never lead its caption."""
+    first = [p for p in parties if p.side == Party.Side.FIRST]
+    principal = [p for p in first if p.role != PartyRole.MOVANT]
+    return principal or first
 
 
 @dataclass(frozen=True)

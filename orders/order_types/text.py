@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from ..courts import cause_codes
 from ..models import Case, DocketEntry, Party
+from ..models.cases import first_side
 
 COURT_CAPITALISED = "capital"
 COURT_LOWER = "lower"
@@ -231,7 +232,7 @@ class CaseText:
         self.court_poss = self.court + "'s"
         self.docket_style = docket_style
         parties = [p for p in case.parties.all() if not p.terminated]
-        first = [p for p in parties if p.side == Party.Side.FIRST]
+        first = first_side(parties)
         second = [p for p in parties if p.side == Party.Side.SECOND]
         self.plaintiff = SideText(first, default_role="Plaintiff", capitalised=capitalised)
         self.defendant = SideText(second, default_role="Defendant", capitalised=capitalised)
