@@ -125,4 +125,3 @@ def court_of_docket(html: str) -> CourtOfDocket | None:
                 code=code, name=district.name if district else "", bankruptcy=True, kind=KIND_BANKRUPTCY
             )
     return None
-
