@@ -8,9 +8,9 @@ from orders.dockets import MAX_DOCKET_BYTES, DocketError, parse_docket
 from orders.dockets.districts import court_of_docket
 from orders.dockets.entries import EntryFacts, classify, filed_by, referenced_numbers, resolutions
 from orders.dockets.parsed import (
+    ERROR_BANKRUPTCY,
     ERROR_EMPTY_DOCKET,
     ERROR_NO_COURT,
-    ERROR_BANKRUPTCY,
     ERROR_NOT_DOCKET,
     ERROR_NOT_UTF8,
     ERROR_TOO_LARGE,
@@ -103,7 +103,11 @@ def test_prisoner_details_of_other_contact_texts(contact, expected):
         ("Plaintiff", PartyRole.PLAINTIFF),
         ("Petitioner", PartyRole.PETITIONER),
         ("Respondent", PartyRole.RESPONDENT),
-        ("Movant", PartyRole.PETITIONER),
+        ("Movant", PartyRole.MOVANT),
+        ("Claimant", PartyRole.CLAIMANT),
+        ("Garnishee", PartyRole.GARNISHEE),
+        ("Lead Plaintiff", PartyRole.PLAINTIFF),
+        ("Surety", PartyRole.INTERESTED_PARTY),
         ("Intervenor Plaintiff", PartyRole.INTERVENOR),
         ("Interested Party", PartyRole.INTERESTED_PARTY),
         ("Counter Claimant", PartyRole.INTERESTED_PARTY),

@@ -216,11 +216,11 @@ def parse_docket_html(html: str, court: CourtOfDocket) -> ParsedDocket:
         raise DocketError(ERROR_UNREADABLE % {"detail": f"case number “{case_number}”"}) from error
     raw_parties = data.get("parties") or []
     case_name = " ".join((data.get("case_name") or "").split())
-    if not raw_parties:
-        raw_parties = _parties_from_case_name(case_name)
     raw_entries = data.get("docket_entries") or []
     if not raw_parties and not raw_entries:
         raise DocketError(ERROR_EMPTY_DOCKET % {"number": case_number})
+    if not raw_parties:
+        raw_parties = _parties_from_case_name(case_name)
     assigned = _judge(
         data.get("assigned_to_str") or "", assigned_initials, metadata_values, "Assigned to", html
     )

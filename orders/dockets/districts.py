@@ -79,6 +79,13 @@ def _district_from_text(text: str) -> str | None:
     return f"{STATES[state]}{direction[:1]}d"
 
 
+def district_code(text: str) -> str | None:
+    """The court table's id of a district named in ``text`` in any of its written forms (“FOR THE
+    DISTRICT OF NEW JERSEY”, “Northern District of California”), or None."""
+    code = _district_from_text(_NOISE.sub(" ", text))
+    return code if code in district_courts() else None
+
+
 def _heading_text(raw: str) -> str:
     text = html_lib.unescape(_TAG.sub(" ", raw))
     return " ".join(text.split())

@@ -93,10 +93,21 @@ class Court(TimeStampedModel):
     def heading_lines(self) -> list[str]:
         return [line for line in (self.heading_line_1, self.heading_line_2) if line]
 
+    def rule_citations(self) -> dict[str, list[str]]:
+        """The court's local rules by key, each key's citations in order (“discovery_conference”:
+        [“N.D. Cal. L.R. 37”, …]); read once per court object (one query, or none if prefetched)."""
+        cached = getattr(self, "_rule_citations", None)
+        if cached is None:
+            cached = {}
+            for rule in self.local_rules.all():
+                cached.setdefault(rule.key, []).append(rule.citation)
+            self._rule_citations = cached
+        return cached
+
     def rule(self, key: str) -> str:
         """The citation of this court's local rule ``key`` (“Civil L.R. 6-3”), "" when the court
-        has none in its rule table (prefetch ``local_rules`` to read them without a query each)."""
-        return next((r.citation for r in self.local_rules.all() if r.key == key), "")
+        has none in its rule table: an order never cites another court's rule."""
+        return (self.rule_citations().get(key) or [""])[0]
 
 
 class LocalRule(TimeStampedModel):

@@ -197,9 +197,7 @@ class CourtRules:
     "" for a key the court's rule table does not have: order types never name another court's."""
 
     def __init__(self, court):
-        self._citations: dict[str, list[str]] = {}
-        for rule in court.local_rules.all():
-            self._citations.setdefault(rule.key, []).append(rule.citation)
+        self._court = court  # its rules are read when a template first asks for one
 
     def __getattr__(self, key: str) -> str:
         if key.startswith("_"):
@@ -207,12 +205,11 @@ class CourtRules:
         return self.get(key)
 
     def get(self, key: str) -> str:
-        citations = self._citations.get(key) or [""]
-        return citations[0]
+        return self._court.rule(key)
 
     def choices(self, key: str) -> list[str]:
         """Every way the court's orders cite the rule (the first is the default)."""
-        return list(self._citations.get(key, []))
+        return list(self._court.rule_citations().get(key, []))
 
 
 class CaseText:
