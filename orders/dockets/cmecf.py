@@ -159,8 +159,21 @@ def _parties(raw_parties: list[dict[str, Any]]) -> list[ParsedParty]:
                 extra_info=raw.get("extra_info") or "",
             )
         )
-    # The United States leads the caption where it is a party (CM/ECF lists it last in criminal cases).
-    return sorted(parties, key=lambda party: not party_rules.is_united_states(party.name))
+    return parties
+
+
+def _caption_order(parties: list[ParsedParty], case_name: str) -> list[ParsedParty]:
+    """The parties in caption order: the United States first where it is a party (CM/ECF lists
+    it last in criminal cases), then the party each side of the case name is named after (the
+    lead plaintiff “Alford” of “Alford v. Baylor”, listed second on its docket), then the rest."""
+    sides = re.split(r"\s+v(?:s)?\.?\s+", _CAPTION_PREFIX.sub("", case_name), maxsplit=1, flags=re.I)
+    leads = {party_rules.name_key(side).split()[0] for side in sides if party_rules.name_key(side)}
+
+    def rank(party: ParsedParty) -> tuple[bool, bool]:
+        words = set(party_rules.name_key(party.name).split())
+        return (not party_rules.is_united_states(party.name), not (words & leads))
+
+    return sorted(parties, key=rank)
 
 
 def _entries(raw_entries: list[dict[str, Any]], *, case_closed: bool) -> list[ParsedEntry]:
@@ -244,6 +257,6 @@ def parse_docket_html(html: str, court: CourtOfDocket) -> ParsedDocket:
         nature_of_suit=(data.get("nature_of_suit") or "")[:200],
         date_filed=_as_date(data.get("date_filed")),
         date_terminated=date_terminated,
-        parties=_parties(raw_parties),
+        parties=_caption_order(_parties(raw_parties), case_name),
         entries=_entries(raw_entries, case_closed=date_terminated is not None),
     )

@@ -166,8 +166,16 @@ class Case(TimeStampedModel):
                 raise ValidationError({field: "The judge sits on another court than this case."})
 
     def caption(self) -> Caption:
-        """The left side of the caption, built from the party list (see ``Caption``)."""
+        """The left side of the caption, built from the party list (see ``Caption``); an “In re”
+        case (an MDL) is captioned by its name, and a case with no parties by its short caption,
+        never by a bare “v.”."""
         parties = list(self.parties.all())
+        first, second = first_side(parties), [p for p in parties if p.side == Party.Side.SECOND]
+        if self.short_caption.lower().startswith("in re") or not (first or second):
+            return Caption(
+                first=CaptionSide(names=self.short_caption.upper(), label=""),
+                second=CaptionSide(names="", label=""),
+            )
         return Caption(
             first=CaptionSide.for_parties(first_side(parties), last=False),
             second=CaptionSide.for_parties([p for p in parties if p.side == Party.Side.SECOND], last=True),
