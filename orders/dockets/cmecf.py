@@ -169,11 +169,19 @@ def _caption_order(parties: list[ParsedParty], case_name: str) -> list[ParsedPar
     sides = re.split(r"\s+v(?:s)?\.?\s+", _CAPTION_PREFIX.sub("", case_name), maxsplit=1, flags=re.I)
     leads = {party_rules.name_key(side).split()[0] for side in sides if party_rules.name_key(side)}
 
-    def rank(party: ParsedParty) -> tuple[bool, bool]:
-        words = set(party_rules.name_key(party.name).split())
-        return (not party_rules.is_united_states(party.name), not (words & leads))
+    def lead_first(group: list[ParsedParty]) -> list[ParsedParty]:
+        lead = next((p for p in group if party_rules.is_united_states(p.name)), None) or next(
+            (p for p in group if set(party_rules.name_key(p.name).split()) & leads), None
+        )
+        return group if lead is None else [lead, *(p for p in group if p is not lead)]
 
-    return sorted(parties, key=rank)
+    # Reordered within each side only; the sides keep the docket's places in the list.
+    side_of = [party_rules.caption_side(party.role) for party in parties]
+    ordered = {
+        side: iter(lead_first([p for p, s in zip(parties, side_of, strict=True) if s == side]))
+        for side in set(side_of)
+    }
+    return [next(ordered[side]) for side in side_of]
 
 
 def _entries(raw_entries: list[dict[str, Any]], *, case_closed: bool) -> list[ParsedEntry]:

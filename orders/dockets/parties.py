@@ -73,6 +73,14 @@ def clean_name(name: str) -> str:
     return text
 
 
+def caption_side(role: str) -> int:
+    """1 for the first side of the caption (plaintiffs, petitioners, movants), 2 for the second,
+    3 for parties named in their roles only (``Party.side``)."""
+    if role in (PartyRole.PLAINTIFF, PartyRole.PETITIONER, PartyRole.MOVANT):
+        return 1
+    return 2 if role in (PartyRole.DEFENDANT, PartyRole.RESPONDENT) else 3
+
+
 def is_united_states(name: str) -> bool:
     return name_key(name) in {"united states of america", "united states", "usa"}
 
