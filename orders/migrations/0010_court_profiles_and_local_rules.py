@@ -156,6 +156,7 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(("font_size_pt__gte", 10), ("font_size_pt__lte", 14)),
                 name="court_font_size_range",
+                violation_error_message="The type size must be 10 to 14 points.",
             ),
         ),
         migrations.AddField(

@@ -82,7 +82,9 @@ class Court(TimeStampedModel):
             models.CheckConstraint(condition=~Q(heading_line_2=""), name="court_heading_not_blank"),
             models.CheckConstraint(condition=Q(paper__in=["pleading", "plain"]), name="court_paper_valid"),
             models.CheckConstraint(
-                condition=Q(font_size_pt__gte=10, font_size_pt__lte=14), name="court_font_size_range"
+                condition=Q(font_size_pt__gte=10, font_size_pt__lte=14),
+                name="court_font_size_range",
+                violation_error_message="The type size must be 10 to 14 points.",
             ),
         ]
 
