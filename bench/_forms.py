@@ -55,6 +55,26 @@ def filler(f: dict) -> str:
     return "the Court's load-test answer"
 
 
+SKIPPED = ("wizard_goto_step", "preview", "csrfmiddlewaretoken_unused")
+
+
+def posted_values(f: dict) -> list[str]:
+    """What a browser posts for one field (a required one left empty gets a filler)."""
+    required = "required" in f
+    if f["tag"] == "select":
+        chosen = [o["value"] for o in f["options"] if o["selected"]]
+        if not chosen and required:
+            chosen = [next((o["value"] for o in f["options"] if o["value"]), "")]
+        return chosen
+    if f["tag"] == "textarea":
+        return [f["value"].strip("\n") or (filler(f) if required else "")]
+    if f.get("type") in ("checkbox", "radio"):
+        return [f.get("value", "on")] if "checked" in f else []
+    if f.get("type") in ("submit", "button"):
+        return []
+    return [f.get("value", "") or (filler(f) if required else "")]
+
+
 def form_data(html: str) -> tuple[dict[str, list[str]], list[str]]:
     """(what to post, the radio choices offered for the order type)."""
     parser = FormParser()
@@ -62,26 +82,10 @@ def form_data(html: str) -> tuple[dict[str, list[str]], list[str]]:
     data: dict[str, list[str]] = defaultdict(list)
     type_choices = []
     for f in parser.fields:
-        name = f["name"]
-        if name in ("wizard_goto_step", "preview", "csrfmiddlewaretoken_unused"):
+        if f["name"] in SKIPPED:
             continue
-        if f["tag"] == "select":
-            chosen = [o["value"] for o in f["options"] if o["selected"]]
-            if not chosen and "required" in f:
-                chosen = [next((o["value"] for o in f["options"] if o["value"]), "")]
-            data[name].extend(chosen)
-        elif f["tag"] == "textarea":
-            data[name].append(f["value"].strip("\n") or (filler(f) if "required" in f else ""))
-        elif f.get("type") in ("checkbox", "radio"):
-            if name.endswith("order_type"):
-                type_choices.append(f.get("value", ""))
-            if "checked" in f:
-                data[name].append(f.get("value", "on"))
-        elif f.get("type") in ("submit", "button"):
-            continue
-        else:
-            value = f.get("value", "")
-            if not value and "required" in f:
-                value = filler(f)
-            data[name].append(value)
+        if f.get("type") in ("checkbox", "radio") and f["name"].endswith("order_type"):
+            type_choices.append(f.get("value", ""))
+        if values := posted_values(f):
+            data[f["name"]].extend(values)
     return dict(data), type_choices

@@ -94,11 +94,6 @@ class CaseNumber:
         """Canonical identity within a court: two-digit year, type, five-digit sequence."""
         return f"{self.year % 100:02d}-{self.case_type}-{self.sequence:05d}"
 
-    def cmecf(self) -> str:
-        """The CM/ECF form, e.g. ``3:14-cv-05578-MEJ``."""
-        text = f"{self.office + ':' if self.office else ''}{self.key}"
-        return f"{text}-{self.judge_initials}" if self.judge_initials else text
-
 
 def _year(text: str) -> int:
     year = int(text)

@@ -21,6 +21,7 @@ from django.db.models import Count, Q
 
 from . import selectors
 from .body import Block, join_body, parse_body
+from .formats import long_date
 from .models import Case, DocketEntry
 from .order_types import registry
 
@@ -51,8 +52,7 @@ def step_helper(form: forms.Form) -> FormHelper:
 
 
 def entry_label(entry: DocketEntry) -> str:
-    filed = entry.date_filed
-    return f"Dkt. No. {entry.number} · filed {filed:%B} {filed.day}, {filed.year}"
+    return f"Dkt. No. {entry.number} · filed {long_date(entry.date_filed)}"
 
 
 class CaseStepForm(forms.Form):

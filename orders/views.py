@@ -15,7 +15,7 @@ from .body import parse_body
 from .forms import DuplicateForm
 from .http import client_ip
 from .importing import ImportFileError
-from .models import AuditAction, Order
+from .models import AuditAction, Order, SignedPdf
 from .pdf import PREVIEW_SCALE, page_count, pdf_filename, render_order_pdf, render_page_png
 from .search import search_orders
 from .search_forms import ImportOrdersForm, SearchForm, cleaned_query_data
@@ -148,7 +148,7 @@ ERROR_SIGNATURE_CHOICE = "signature must be “field” or “conformed”."
 
 def _pdf_options(request: HttpRequest) -> dict | None:
     signature = request.GET.get("signature", "field")
-    if signature not in ("field", "conformed"):
+    if signature not in SignedPdf.Signature.values:
         return None
     return {"final": request.GET.get("final") == "1", "signature": signature}
 

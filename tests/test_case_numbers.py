@@ -28,7 +28,6 @@ def test_every_written_form_parses_to_the_same_key(written, key, initials, suffi
 
 def test_office_code_is_kept():
     assert parse_case_number("3:14-cv-05578-MEJ").office == "3"
-    assert parse_case_number("3:14-cv-05578-MEJ").cmecf() == "3:14-cv-05578-MEJ"
 
 
 @pytest.mark.parametrize("bad", ["", "hello", "14-zz-0001", "13-0", "C 13-0 EDL", "x" * 500, "14-cv-"])

@@ -1,5 +1,6 @@
 """Everything that knows juriscraper: read a CM/ECF district docket report with its
-``DocketReport`` parser (offline, ``_parse_text``) and return the app's ``ParsedDocket``.
+``DocketReport`` parser (offline, ``_parse_text`` through ``orders.compat.juriscraper``) and
+return the app's ``ParsedDocket``.
 
 Nothing else in the app imports juriscraper. A NEW ``DocketReport`` is made for every file:
 the report caches its metadata, parties and entries, so reusing one would mix two dockets.
@@ -16,6 +17,7 @@ import re
 from typing import Any
 
 from ..case_numbers import CaseNumberError, parse_case_number
+from ..compat import juriscraper as juriscraper_compat
 from . import entries as entry_rules
 from . import judges as judge_rules
 from . import parties as party_rules
@@ -55,9 +57,9 @@ def _report_data(html: str, court_code: str) -> tuple[dict[str, Any], list[str]]
 
     report = DocketReport(court_code)
     try:
-        report._parse_text(html)
+        juriscraper_compat.parse_text(report, html)
         data = report.data
-        metadata_values = list(getattr(report, "metadata_values", []) or [])
+        metadata_values = juriscraper_compat.metadata_values(report)
     except Exception as error:  # juriscraper raises IndexError/ParserError/… on unexpected pages
         logger.info("juriscraper could not parse an upload: %r", error)
         raise DocketError(ERROR_NOT_DOCKET) from error

@@ -1,11 +1,8 @@
-from contextlib import nullcontext
+from django.core.exceptions import ValidationError
+from django.db import models, router
+from django.db.models import CheckConstraint, Q
 
-from django.core.exceptions import FieldError, ValidationError
-from django.db import DatabaseError, connections, models, router, transaction
-from django.db.models import BooleanField, CheckConstraint, Q, Value
-from django.db.models.functions import Coalesce
-from django.db.models.sql import Query
-from django.db.models.sql.constants import SINGLE
+from ..compat.django import conditions_hold
 
 
 class TimeStampedModel(models.Model):
@@ -54,24 +51,5 @@ class OneQueryCheckConstraintsMixin:
 
     def _check_constraints_passed(self, checks, exclude, using) -> dict[str, bool] | None:
         """{constraint name: passes} for ``checks``, from one query (what ``Q.check`` asks each)."""
-        connection = connections[using]
-        if not connection.features.supports_comparing_boolean_expr:
-            return None
-        query = Query(None)
-        for name, value in self._get_field_expression_map(meta=self._meta, exclude=exclude).items():
-            if not hasattr(value, "resolve_expression"):
-                value = Value(value)
-            query.add_annotation(value, name, select=False)
-        try:
-            for index, constraint in enumerate(checks):
-                condition = Coalesce(Q(constraint.condition), True, output_field=BooleanField())
-                query.add_annotation(condition, f"_check_{index}")
-        except FieldError:  # a constraint on an excluded field: Django skips that one
-            return None
-        context_manager = transaction.atomic(using=using) if connection.in_atomic_block else nullcontext()
-        try:
-            with context_manager:
-                row = query.get_compiler(using=using).execute_sql(SINGLE)
-        except DatabaseError:
-            return None
-        return {constraint.name: bool(row[index]) for index, constraint in enumerate(checks)}
+        passed = conditions_hold(self, [Q(c.condition) for c in checks], exclude=exclude, using=using)
+        return None if passed is None else {c.name: ok for c, ok in zip(checks, passed, strict=True)}

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from ..formats import re_line_for
 from .base import OneQueryCheckConstraintsMixin, TimeStampedModel
 from .cases import Case, DocketEntry
 from .courts import Judge
@@ -215,11 +216,7 @@ class Order(OneQueryCheckConstraintsMixin, TimeStampedModel):
     @property
     def re_line(self) -> str:
         """“Re: Dkt. No. 53” or “Re: Dkt. Nos. 52, 53”; empty when the order addresses none."""
-        numbers = self.entry_numbers
-        if not numbers:
-            return ""
-        label = "No." if len(numbers) == 1 else "Nos."
-        return f"Re: Dkt. {label} {', '.join(str(n) for n in numbers)}"
+        return re_line_for(self.entry_numbers)
 
 
 ERROR_ENTRY_OTHER_CASE = "Docket entry {number} belongs to another case than this order."

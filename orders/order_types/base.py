@@ -60,14 +60,6 @@ class OrderTypeForm(forms.Form):
         # The type's own fields first, the house style last.
         self.order_fields([name for name in self.fields if name not in COMMON_FIELDS])
 
-    def own_fields(self) -> list:
-        """The bound fields of the type itself (not the house style), for grouping in a page."""
-        return [self[name] for name in self.fields if name not in COMMON_FIELDS]
-
-    def style_fields(self) -> list:
-        """The bound house-style fields (capitalisation, quotes, docket citations, closing line)."""
-        return [self[name] for name in self.fields if name in COMMON_FIELDS]
-
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         for name, field in self.fields.items():
@@ -262,7 +254,3 @@ def style_initial(case: Case, *, order_type: str = "", sticky_fields: tuple[str,
         if isinstance(same, dict):
             initial.update({name: same[name] for name in sticky_fields if name in same})
     return initial
-
-
-def entries_description(entries: list[DocketEntry]) -> str:
-    return " ".join(entry.description for entry in entries)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 
+from ..compat.django import prefetched
 from ..models import Case, DocketEntry
 
 if TYPE_CHECKING:
@@ -91,9 +92,7 @@ def fitting_entries(order_type: OrderType | str, case: Case) -> QuerySet[DocketE
 def _prefetched_entries(case: Case) -> list[DocketEntry] | None:
     """The case's docket entries when they were prefetched with it (``selectors.case_get_for_user``
     does), so the wizard's per-request questions about them need no query; else None."""
-    cache = getattr(case, "_prefetched_objects_cache", None) or {}
-    entries = cache.get("docket_entries")
-    return None if entries is None else list(entries)
+    return prefetched(case, "docket_entries")
 
 
 def _prefetched_fitting(order_type: OrderType, case: Case) -> list[DocketEntry] | None:

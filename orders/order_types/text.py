@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..courts import cause_codes
+from ..formats import long_date  # noqa: F401 - the order types' and templates' ``text.long_date``
 from ..models import Case, DocketEntry, Party
 from ..models.cases import first_side
 
@@ -62,24 +63,6 @@ _PRONOUNS = {
 }
 _SINGULAR_VERBS = {"is": "is", "has": "has", "was": "was", "does": "does", "s": "s"}
 _PLURAL_VERBS = {"is": "are", "has": "have", "was": "were", "does": "do", "s": ""}
-
-
-def as_date(value: datetime.date | str | None) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))
-
-
-def long_date(value: datetime.date | str | None) -> str:
-    """“November 9, 2016” (no leading zero); empty for no date."""
-    day = as_date(value)
-    if day is None:
-        return ""
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def money(value: Decimal | int | str | None) -> str:

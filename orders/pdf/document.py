@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from django.utils.text import slugify
 
 from ..courts.profiles import PaperProfile, profile_for
+from ..formats import re_line_for
 from ..models import Caption, Case, DocketEntry, Judge, Order
 
 # CM/ECF numbers ("14-cv-05578-MEJ") are labelled "Case No."; the older form ("C 13-4426 EDL (PR)") "No.".
@@ -54,15 +55,6 @@ def case_number_label(number: str, label: str = "Case No.") -> str:
     """The court's label (“Case No.”, “Civil Action No.”) for a CM/ECF number, “No.” for the
     legacy form (as the seeds print them)."""
     return label if _CMECF_FORM.search(number or "") else "No."
-
-
-def re_line_for(numbers: Iterable[int]) -> str:
-    """“Re: Dkt. No. 53” / “Re: Dkt. Nos. 52, 53” / “” (the same rule as ``Order.re_line``)."""
-    numbers = sorted(set(numbers))
-    if not numbers:
-        return ""
-    label = "No." if len(numbers) == 1 else "Nos."
-    return f"Re: Dkt. {label} {', '.join(str(n) for n in numbers)}"
 
 
 def _document(

@@ -22,6 +22,7 @@ import pydyf
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from ..compat.pydyf import page_objects, resolve
 from .fonts import ERROR_FONT_MISSING, FONT_FAMILY, FontMissingError
 
 # Geometry in PDF points, matching static/pdf/pleading.css. "top" values are measured from the
@@ -214,12 +215,6 @@ def page_operators(number: int, *, draft: bool) -> bytes:
     return b"\n".join(ops)
 
 
-def _resolve(pdf: pydyf.PDF, value):
-    if isinstance(value, bytes | str):
-        return pdf.objects[int(value.split()[0])]
-    return value
-
-
 def paper_finisher(baseline_offset: float, *, draft: bool):
     """A WeasyPrint ``finisher`` that draws the paper under every page of the PDF."""
 
@@ -229,17 +224,16 @@ def paper_finisher(baseline_offset: float, *, draft: bool):
             fonts_to_add[WATERMARK_KEY] = _add_font(pdf, watermark_font())
         sheet = pydyf.Stream([sheet_operators(baseline_offset)], compress=True)
         pdf.add_object(sheet)
-        for index, number in enumerate(pdf.pages["Kids"][::3], start=1):
-            page = pdf.objects[number]
+        for index, page in enumerate(page_objects(pdf), start=1):
             own = pydyf.Stream([page_operators(index, draft=draft)], compress=True)
             pdf.add_object(own)
             page["Contents"] = pydyf.Array([sheet.reference, own.reference, page["Contents"]])
-            resources = _resolve(pdf, page["Resources"])
+            resources = resolve(pdf, page["Resources"])
             fonts = resources.get("Font")
             if fonts is None:
                 fonts = pydyf.Dictionary()
                 pdf.add_object(fonts)
                 resources["Font"] = fonts.reference
-            _resolve(pdf, fonts).update(fonts_to_add)
+            resolve(pdf, fonts).update(fonts_to_add)
 
     return finish

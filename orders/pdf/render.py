@@ -22,13 +22,14 @@ from typing import Any, Literal
 
 from django.contrib.staticfiles import finders
 from django.template import engines
-from weasyprint import CSS, HTML
+from weasyprint import CSS
 from weasyprint import Document as LaidOutDocument
-from weasyprint.formatting_structure.boxes import BlockBox
 from weasyprint.text.fonts import FontConfiguration
 
 from ..body import parse_body
-from ..models import Order
+from ..compat.weasyprint import BlockBox, HTMLWithUserAgentStylesheet, page_boxes
+from ..formats import long_date
+from ..models import Order, SignedPdf
 from .cache import ContentCache
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
@@ -56,18 +57,9 @@ PDF_OPTIONS: dict[str, Any] = {"full_fonts": False, "optimize_images": False, "h
 PDFA_VARIANT = "pdf/a-3b"
 
 
-class OrderHTML(HTML):
-    """WeasyPrint's HTML with the small user-agent stylesheet of ``static/pdf/user-agent.css``.
-
-    (``_ua_stylesheets`` is WeasyPrint's hook for its default stylesheet, pinned at 70.0; were
-    it renamed, the default stylesheet would apply and the layout tests still hold.)"""
-
-    ua_stylesheet: CSS | None = None
-
-    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
-        if self.ua_stylesheet is None or forms:
-            return super()._ua_stylesheets(forms)
-        return [self.ua_stylesheet]
+class OrderHTML(HTMLWithUserAgentStylesheet):
+    """WeasyPrint's HTML with the small user-agent stylesheet of ``static/pdf/user-agent.css``
+    (``ua_stylesheet``, set by ``_resources()``; the private hook is in ``orders.compat``)."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +115,7 @@ def _measure_baseline_offset(
     name = b"+" + FONT_FAMILY.replace(" ", "-").encode()  # "/ABCDEF+Liberation-Serif"
     if not all(name + style in embedded for style in (b"/", b"-Bold/")):
         raise FontMissingError(ERROR_FONT_FALLBACK.format(family=FONT_FAMILY))
-    for box in probe.pages[0]._page_box.descendants():
+    for box in page_boxes(probe.pages[0]):
         if type(box).__name__ == "LineBox":
             return box.baseline * PT_PER_PX
     raise RuntimeError("The baseline probe laid out no text.")
@@ -144,8 +136,7 @@ def new_fetcher() -> StaticOnlyFetcher:
 
 
 def date_text(document: OrderDocument) -> str:
-    date = document.date
-    return f"{date:%B} {date.day}, {date.year}" if date else ""
+    return long_date(document.date)
 
 
 def build_html(
@@ -201,7 +192,7 @@ def _element_boxes(layout: LaidOutDocument, predicate):
 
     Its line and text boxes carry the same element: they are skipped."""
     for index, page in enumerate(layout.pages):
-        for box in page._page_box.descendants():
+        for box in page_boxes(page):
             if isinstance(box, BlockBox) and getattr(box, "element", None) is not None and predicate(box):
                 yield index, box
 
@@ -293,7 +284,7 @@ def render_pdf(
 
     ``signature="field"`` gives the final PDF an empty signature field over the judge's line;
     ``"conformed"`` prints “/s/ Name” on the line instead. ``pdfa`` writes PDF/A-3b."""
-    if signature not in ("field", "conformed"):
+    if signature not in SignedPdf.Signature.values:
         raise ValueError(ERROR_SIGNATURE.format(value=signature))
     if document.profile.plain:  # the plain federal format of most districts (orders/pdf/plain.py)
         from .plain import render_plain_pdf

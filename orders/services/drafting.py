@@ -4,13 +4,11 @@ duplicate for another case."""
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterable
 from typing import Any, Literal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 from .. import selectors
@@ -182,7 +180,7 @@ def order_duplicate(*, order: Order, case: Case, created_by: AbstractBaseUser) -
     if order_type.needs_entries and not entries:
         raise ValidationError(ERROR_DUPLICATE_NO_ENTRY, params={"title": order_type.title.title()})
     initial = order_type.initial(case=case, entries=entries)
-    data = json.loads(json.dumps({**(order.details or {}), **initial}, cls=DjangoJSONEncoder))
+    data = order_type.details_for({**(order.details or {}), **initial})
     return order_draft_create(
         case=case,
         order_type_key=order_type.key,
