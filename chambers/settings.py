@@ -5,6 +5,7 @@ Every deployment-specific value comes from the environment through django-enviro
 - ``DATABASE_URL``: unset means the embedded SQLite file ``var/db.sqlite3``;
   ``postgres://user@host:5432/name`` means PostgreSQL through psycopg2.
 - ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``.
+- ``SEARCH_BACKEND``: ``postgres`` or ``simple``; unset means the one the database supports.
 
 ``chambers.settings_production`` builds on this module and refuses to start without a
 real secret key.
@@ -97,6 +98,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The search engine (orders/search/backends/): "postgres" (full-text) or "simple" (substring
+# matching), by default the one the database supports.
+SEARCH_BACKEND = env.str(
+    "SEARCH_BACKEND",
+    default="postgres" if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" else "simple",
+)
 
 # ``renders``: rendered PDFs and page images, keyed by content and shared by every worker process
 # (orders/pdf/cache.py). A file cache by default; ``RENDER_CACHE_URL=redis://…`` when the app

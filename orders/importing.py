@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .body import Block, join_body
 from .case_numbers import case_number_key
-from .search import CASE_NUMBER_IN_TEXT
+from .search.query import CASE_NUMBER_IN_TEXT
 
 ERROR_NO_TEXT_LAYER = "no text layer (scanned?)"
 ERROR_UNREADABLE_PDF = "not a readable PDF (damaged or encrypted?)"

@@ -16,9 +16,10 @@ from .forms import DuplicateForm
 from .http import client_ip
 from .importing import ImportFileError
 from .models import AuditAction, Order, SignedPdf
+from .past_order_forms import ImportOrdersForm
 from .pdf import PREVIEW_SCALE, page_count, pdf_filename, render_order_pdf, render_page_png
 from .search import search_orders
-from .search_forms import ImportOrdersForm, SearchForm, cleaned_query_data
+from .search.forms import SearchForm, cleaned_query_data
 from .wizard import order_type_or_none, unfinished_wizards
 
 

@@ -40,12 +40,12 @@ class Order(OneQueryCheckConstraintsMixin, TimeStampedModel):
     date when the order, its case, the case's parties or its judge change (migration
     ``0004_order_search_and_import``), and its GIN index ``order_search_vector_gin`` is created
     there too: a ``GinIndex`` in ``Meta.indexes`` would break SQLite, where the column stays
-    empty and search falls back to simple matching (see ``orders.search``).
+    empty and search uses the simple backend (see ``orders.search.backends``).
 
     ``party_names`` (PostgreSQL only, kept by the same triggers: migration
     ``0009_order_party_names``) copies the case's party names onto the order, so that the search's
     party filter is a condition on the order itself; their words are in ``search_vector`` too, as
-    lexemes ``party <word>`` that only the filter looks up (see ``orders.search.party_filter``).
+    lexemes ``party <word>`` that only the filter looks up (``orders.search.backends.parties``).
     """
 
     Status = OrderStatus

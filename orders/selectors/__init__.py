@@ -52,6 +52,7 @@ from .visibility import (
     judges_for_user,
     order_get_for_user,
     orders_for_user,
+    orders_visible,
     visibility_for,
 )
 
@@ -85,6 +86,7 @@ __all__ = [
     "order_get_for_user",
     "order_permissions",
     "orders_for_user",
+    "orders_visible",
     "parties_of_case",
     "pending_entries_for_case",
     "pending_entries_for_user",

@@ -106,13 +106,17 @@ def cases_for_user(user: User) -> QuerySet[Case]:
 def orders_for_user(user: User) -> QuerySet[Order]:
     """Orders of the chambers the user belongs to (the order's judge is theirs), but none of a
     sealed case assigned to another chambers (see ``visibility_for``)."""
-    visibility = visibility_for(user)
+    return orders_visible(visibility_for(user)).select_related("case", "case__court", "judge", "created_by")
+
+
+def orders_visible(visibility: Visibility) -> QuerySet[Order]:
+    """The orders a ``Visibility`` allows (for search engines, which are given visibility as data)."""
     orders = Order.objects.all()
     if not visibility.every_judge:
         orders = orders.filter(judge_id__in=visibility.judge_ids)
     if visibility.hidden_case_ids:
         orders = orders.exclude(case_id__in=visibility.hidden_case_ids)
-    return orders.select_related("case", "case__court", "judge", "created_by")
+    return orders
 
 
 def case_get_for_user(user: User, case_id: int) -> Case:

@@ -1,15 +1,14 @@
 """Snippets of search results: the words the full-text search matched, marked in escaped text."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
-from orders.highlight import FRAGMENT_WORDS, highlight, stem, stems
-from orders.search import STOP_WORDS
+from orders.search.highlight import FRAGMENT_WORDS, highlight, stem, stems
+from orders.search.query import STOP_WORDS
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+from ..paths import SEEDS_DIR
 
 LONG = (
     "Plaintiff, a state prisoner at Calipatria State Prison, proceeds pro se. Now pending is his "
@@ -62,7 +61,7 @@ def test_nothing_to_mark_and_nothing_to_show():
 @pytest.mark.django_db
 def test_the_stems_are_postgresqls_english_stems():
     """The Python stemmer marks exactly the words PostgreSQL's english configuration indexed."""
-    text = " ".join(path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt"))
+    text = " ".join(path.read_text(encoding="utf-8") for path in SEEDS_DIR.glob("*.txt"))
     words = sorted({w.lower() for w in re.findall(r"[A-Za-z]+", text)})
     words = [w for w in words if w not in STOP_WORDS]
     with connection.cursor() as cursor:

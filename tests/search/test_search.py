@@ -13,16 +13,13 @@ from django.urls import reverse
 
 from orders import services
 from orders.models import Order
-from orders.search import (
-    MAX_QUERY_LENGTH,
-    MESSAGE_ONLY_STOP_WORDS,
-    MESSAGE_TRUNCATED,
-    SearchParams,
-    parse_query,
-    search_orders,
-)
+from orders.search import SearchParams, search_orders
+from orders.search.backends import get_backend
+from orders.search.backends.parties import party_words
+from orders.search.backends.statistics import SearchStatistics, StatisticsCache
+from orders.search.query import MAX_QUERY_LENGTH, MESSAGE_ONLY_STOP_WORDS, MESSAGE_TRUNCATED, parse_query
 
-from .factories import CaseFactory, MembershipFactory, OrderFactory, PartyFactory, UserFactory
+from ..factories import CaseFactory, MembershipFactory, OrderFactory, PartyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.postgres_only
@@ -380,7 +377,7 @@ def test_past_the_cap_the_newest_matches_are_counted_and_paged_and_the_page_says
 ):
     """Beyond ``MAX_CANDIDATES`` matches the count reads "More than N", the facets and the pages
     cover the N newest, and asking past the last page shows the last one with a message."""
-    monkeypatch.setattr("orders.search.MAX_CANDIDATES", 25)
+    monkeypatch.setattr(get_backend(), "max_candidates", 25)
     membership = MembershipFactory()
     client.force_login(membership.user)
     for n in range(30):
@@ -425,12 +422,21 @@ def test_relevance_orders_the_candidates_by_rank_then_newest(db):
     assert [hit.order for hit in by_date.hits] == [weak, strong]
 
 
+def statistics(monkeypatch, lexemes: dict[str, float], *, prisoner_share: float | None = None) -> None:
+    """The full-text backend plans with these statistics (a million orders) instead of
+    PostgreSQL's: the share of orders with each lexeme, and of prisoner cases."""
+    values = {} if prisoner_share is None else {"prisoner": {"t": prisoner_share}}
+    fixed = SearchStatistics(lexemes, 1e6, values)
+    monkeypatch.setattr(get_backend(), "statistics", StatisticsCache(600, read=lambda: fixed))
+
+
 @postgres_only
 def test_reading_the_newest_orders_first_finds_what_the_index_finds(db, monkeypatch):
     """For words most orders have, the newest orders are read in date order until the cap is
     reached (``_walk_size``); the page, the count and the facets are those the GIN index gives,
     and a walk that falls short of the cap asks the index instead."""
-    monkeypatch.setattr("orders.search.MAX_CANDIDATES", 6)
+    backend = get_backend()
+    monkeypatch.setattr(backend, "max_candidates", 6)
     membership = MembershipFactory()
     for n in range(30):
         OrderFactory(
@@ -441,19 +447,17 @@ def test_reading_the_newest_orders_first_finds_what_the_index_finds(db, monkeypa
     params = SearchParams(q="summary judgment", sort="date")
     by_index = search_orders(membership.user, params)
 
-    monkeypatch.setattr("orders.search.lexeme_statistics", lambda: ({"summari": 0.9, "judgment": 0.9}, 1e6))
-    from orders import search as module
-
-    assert module._walk_size(module.parse_query(params.q), params) == int(2 * 7 / 0.9)
+    statistics(monkeypatch, {"summari": 0.9, "judgment": 0.9})
+    assert backend.walk_size(parse_query(params.q), params) == int(2 * 7 / 0.9)
     walked = search_orders(membership.user, params)
     assert [h.order.pk for h in walked.hits] == [h.order.pk for h in by_index.hits]
     assert [h.order.date.year for h in walked.hits] == [2019, 2018, 2017, 2016, 2015, 2014]
     assert (walked.total, walked.more, walked.facets) == (by_index.total, by_index.more, by_index.facets)
 
     rare = SearchParams(q="Lompoc", sort="date")  # 10 orders: not 7 among the 15 newest
-    monkeypatch.setattr("orders.search.lexeme_statistics", lambda: ({"lompoc": 0.9}, 1e6))
-    monkeypatch.setattr("orders.search.WALK_BUDGET", 1000)
-    assert module._walk_size(module.parse_query(rare.q), rare) == 15
+    statistics(monkeypatch, {"lompoc": 0.9})
+    monkeypatch.setattr(backend, "walk_budget", 1000)
+    assert backend.walk_size(parse_query(rare.q), rare) == 15
     assert [h.order.date.year for h in search_orders(membership.user, rare).hits] == [
         2017, 2014, 2011, 2008, 2005, 2002,
     ]  # fmt: skip
@@ -463,9 +467,8 @@ def test_reading_the_newest_orders_first_finds_what_the_index_finds(db, monkeypa
 def test_the_newest_orders_are_read_with_the_filters_when_enough_pass_them(db, monkeypatch):
     """Filters read on each order (prisoner, pro se, status, order type) do not stop the walk
     when PostgreSQL's statistics say enough orders pass them; the answer is the index's."""
-    from orders import search as module
-
-    monkeypatch.setattr("orders.search.MAX_CANDIDATES", 4)
+    backend = get_backend()
+    monkeypatch.setattr(backend, "max_candidates", 4)
     membership = MembershipFactory()
     prisoner, other = (
         CaseFactory(assigned_judge=membership.judge),
@@ -479,27 +482,23 @@ def test_the_newest_orders_are_read_with_the_filters_when_enough_pass_them(db, m
         )
     params = SearchParams(q='"good faith effort"', prisoner=True, date_to=datetime.date(2010, 12, 31))
     by_index = search_orders(membership.user, params)
-    monkeypatch.setattr(
-        "orders.search.lexeme_statistics", lambda: ({"good": 0.9, "faith": 0.9, "effort": 0.9}, 1e6)
-    )
+    lexemes = {"good": 0.9, "faith": 0.9, "effort": 0.9}
     walk = int(2 * 5 / 0.9)
 
-    monkeypatch.setattr("orders.search.filter_share", lambda params: 0.5)
-    assert module._walk_size(module.parse_query(params.q), params) == walk
+    statistics(monkeypatch, lexemes, prisoner_share=0.5)
+    assert backend.walk_size(parse_query(params.q), params) == walk
     walked = search_orders(membership.user, params)
     assert [h.order.pk for h in walked.hits] == [h.order.pk for h in by_index.hits]
     assert [h.order.date.year for h in walked.hits] == [2009, 2007, 2003, 2001]  # not 2005: n = 15
     assert (walked.total, walked.more, walked.facets) == (by_index.total, by_index.more, by_index.facets)
 
-    monkeypatch.setattr("orders.search.filter_share", lambda params: walk / module.WALK_BUDGET / 2)
-    assert module._walk_size(module.parse_query(params.q), params) is None  # too few pass: the index
+    statistics(monkeypatch, lexemes, prisoner_share=walk / backend.walk_budget / 2)
+    assert backend.walk_size(parse_query(params.q), params) is None  # too few pass: the index
 
 
 @postgres_only
 def test_the_share_of_orders_passing_a_filter_comes_from_postgresql_statistics(db):
     from django.db import connection
-
-    from orders import search as module
 
     membership = MembershipFactory()
     for n in range(40):
@@ -507,13 +506,13 @@ def test_the_share_of_orders_passing_a_filter_comes_from_postgresql_statistics(d
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE orders_case")
         cursor.execute("ANALYZE orders_order")
-    module._statistics = None
-    assert module.filter_share(SearchParams(q="x", prisoner=True)) == pytest.approx(0.25, abs=0.01)
-    assert module.filter_share(SearchParams(q="x", prisoner=True, status="draft")) == pytest.approx(
-        0.25, abs=0.01
-    )
-    assert module.filter_share(SearchParams(q="x", status="filed")) == 0.0  # not among the common values
-    assert module.filter_share(SearchParams(q="x")) == 1.0
+    cache = get_backend().statistics
+    cache.clear()  # read again after the ANALYZE
+    share = cache.get().filter_share
+    assert share(SearchParams(q="x", prisoner=True)) == pytest.approx(0.25, abs=0.01)
+    assert share(SearchParams(q="x", prisoner=True, status="draft")) == pytest.approx(0.25, abs=0.01)
+    assert share(SearchParams(q="x", status="filed")) == 0.0  # not among the common values
+    assert share(SearchParams(q="x")) == 1.0
 
 
 # --- The party filter: any letters of a party's name or caption name --------------------------
@@ -565,8 +564,6 @@ def test_the_party_filter_finds_any_letters_of_a_party_name(parties, typed, expe
 
 @postgres_only
 def test_the_party_filter_looks_up_words_every_matching_name_has(parties):
-    from orders.search import party_words
-
     words = party_words("rawfor")
     assert sorted(words) == ["crawford", "crawfordsville"]
     assert party_words("Nobody") == []  # nothing can match
@@ -575,9 +572,7 @@ def test_the_party_filter_looks_up_words_every_matching_name_has(parties):
 
 @postgres_only
 def test_too_many_matching_names_leave_the_index_words_out_and_the_filter_exact(parties, monkeypatch):
-    monkeypatch.setattr("orders.search.PARTY_NAMES_READ", 1)  # "rawfor" matches two names
-    from orders.search import party_words
-
+    monkeypatch.setattr("orders.search.backends.parties.PARTY_NAMES_READ", 1)  # "rawfor": two names
     assert party_words("rawfor") is None
     results = search_orders(parties, SearchParams(q="denied", party="rawfor"))
     assert {hit.order.case.short_caption for hit in results.hits} == {

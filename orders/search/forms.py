@@ -1,4 +1,4 @@
-"""Forms of the search page and of the import of past orders."""
+"""The search page's form: the query, the filters and the sort, read from the URL."""
 
 from __future__ import annotations
 
@@ -6,20 +6,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from .case_numbers import case_number_key
-from .models import Judge, OrderStatus
-from .search import SearchParams, clean_text
+from ..case_numbers import case_number_key
+from ..models import Judge, OrderStatus
+from .query import SORT_DATE, SORT_RELEVANCE, SearchParams, clean_text
+from .results import order_type_choices
 
 ERROR_UNKNOWN_JUDGE = "Unknown judge: choose one of your chambers' judges."
 ERROR_ORDER_TYPE = "Unknown order type."
 ERROR_NOT_A_CASE_NUMBER = "“%(value)s” is not a case number (e.g. 14-cv-05578-MEJ or C 13-4426 EDL)."
 ERROR_DATES_REVERSED = "The “from” date is after the “to” date."
-ERROR_TOO_MANY_FILES = "Import at most %(max)s files at a time."
-ERROR_FILE_TOO_LARGE = "“%(name)s” is larger than %(mb)s MB."
-ERROR_FILE_TYPE = "“%(name)s” is not a PDF or a text file (.pdf, .txt)."
-
-MAX_IMPORT_FILES = 50
-MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024
 
 
 def cleaned_query_data(data: QueryDict) -> dict[str, str]:
@@ -38,11 +33,11 @@ class SearchForm(forms.Form):
         empty_label="Any judge",
         error_messages={"invalid_choice": ERROR_UNKNOWN_JUDGE},
     )
-    order_type = forms.RegexField(
-        regex=r"^[a-z0-9_]{1,60}$",
+    order_type = forms.ChoiceField(
+        choices=lambda: [("", "Any order type"), *order_type_choices()],
         required=False,
         label="Order type",
-        error_messages={"invalid": ERROR_ORDER_TYPE},
+        error_messages={"invalid_choice": ERROR_ORDER_TYPE},
     )
     status = forms.ChoiceField(choices=[("", "Any status"), *OrderStatus.choices], required=False)
     date_from = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
@@ -52,13 +47,15 @@ class SearchForm(forms.Form):
     pro_se = forms.BooleanField(required=False, label="Pro se")
     prisoner = forms.BooleanField(required=False, label="Prisoner")
     sort = forms.ChoiceField(
-        choices=[("", "Best match"), ("relevance", "Relevance"), ("date", "Newest first")], required=False
+        choices=[(SORT_RELEVANCE, "Relevance"), (SORT_DATE, "Newest first")],
+        required=False,
+        help_text="Relevance needs words to rank; without them the newest orders come first.",
     )
 
     def __init__(self, *args, judges, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["judge"].queryset = judges
-        for name in ("judge", "status", "sort"):
+        for name in ("judge", "order_type", "status", "sort"):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
         for name in ("date_from", "date_to"):
             self.fields[name].widget.attrs["class"] = "form-control form-control-sm"
@@ -90,41 +87,3 @@ class SearchForm(forms.Form):
             prisoner=bool(data.get("prisoner")),
             sort=data.get("sort") or "",
         )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs) -> None:
-        accept = ".pdf,.txt,application/pdf,text/plain"
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)]
-
-
-class ImportOrdersForm(forms.Form):
-    files = MultipleFileField(
-        label="Past orders (PDF or text)",
-        help_text=f"Up to {MAX_IMPORT_FILES} files, {MAX_IMPORT_FILE_BYTES // (1024 * 1024)} MB each.",
-    )
-
-    def clean_files(self) -> list:
-        files = self.cleaned_data["files"]
-        if len(files) > MAX_IMPORT_FILES:
-            raise ValidationError(ERROR_TOO_MANY_FILES, params={"max": MAX_IMPORT_FILES})
-        for upload in files:
-            if upload.size > MAX_IMPORT_FILE_BYTES:
-                raise ValidationError(
-                    ERROR_FILE_TOO_LARGE,
-                    params={"name": upload.name, "mb": MAX_IMPORT_FILE_BYTES // (1024 * 1024)},
-                )
-            if not upload.name.lower().endswith((".pdf", ".txt")):
-                raise ValidationError(ERROR_FILE_TYPE, params={"name": upload.name})
-        return files

@@ -1,5 +1,8 @@
 """Highlighted snippets of search results, made in Python from the texts of the page shown.
 
+``highlight`` (the full-text backend) marks words by their stem; ``plain_highlight`` (the simple
+backend) marks the typed letters wherever they occur.
+
 PostgreSQL's ``ts_headline`` parses each whole text again: about 0.8 ms for a two-page order, so
 15–20 ms for a page of twenty results, a third of a search (bench/bench_search.py). Here one
 regular expression finds the words that begin like a wanted stem, and only those are stemmed.
@@ -25,6 +28,11 @@ FRAGMENT_WORDS = 20  # words per fragment; two fragments at most (ts_headline's 
 MAX_FRAGMENTS = 2
 WORDS_BEFORE = 6  # a fragment starts a few words before its match
 DELIMITER = " … "
+PLAIN_SNIPPET_CHARS = 240
+
+# Markers put around matches in the plain snippet: private-use characters that never reach the
+# page (the query and the imported text are cleaned of them), replaced by <mark> after escaping.
+_START, _STOP = "\ue000", "\ue001"
 
 _local = threading.local()  # a Snowball stemmer keeps state while it stems: one per thread
 
@@ -117,3 +125,19 @@ def _start_before(text: str, position: int, count: int, *, not_before: int) -> i
 
 def _words_from(text: str, start: int, count: int) -> list[re.Match[str]]:
     return list(itertools.islice(WORD.finditer(text, start), count))
+
+
+def plain_highlight(text: str, typed: list[str]) -> SafeString:
+    """About ``PLAIN_SNIPPET_CHARS`` characters of ``text`` from a little before the first of the
+    typed terms found (case-insensitive), escaped, every occurrence of a term in ``<mark>``."""
+    body = " ".join(text.split())
+    lowered = body.lower()
+    positions = [p for p in (lowered.find(w.lower()) for w in typed) if p >= 0]
+    start = max(min(positions) - PLAIN_SNIPPET_CHARS // 3, 0) if positions else 0
+    if start:
+        start = body.find(" ", start) + 1 or start
+    cut = body[start : start + PLAIN_SNIPPET_CHARS]
+    shown = ("… " if start else "") + cut + (" …" if start + PLAIN_SNIPPET_CHARS < len(body) else "")
+    for word in sorted(set(typed), key=len, reverse=True):
+        shown = re.sub(f"({re.escape(word)})", _START + r"\1" + _STOP, shown, flags=re.IGNORECASE)
+    return mark_safe(escape(shown).replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308
