@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -28,7 +29,7 @@ COURT = {
     "heading_line_2": "NORTHERN DISTRICT OF CALIFORNIA",
 }
 
-JUDGES = [
+JUDGES: list[dict[str, Any]] = [
     {
         "initials": "MEJ",
         "full_name": "Maria-Elena James",
@@ -44,7 +45,7 @@ JUDGES = [
 
 D = datetime.date
 
-CASES = [
+CASES: list[dict[str, Any]] = [
     {
         "case": {
             "number": "14-cv-05578-MEJ",
@@ -159,7 +160,7 @@ CASES = [
 # The three seed orders (tests/data/seeds), drafted through ``services.order_draft_create``.
 # ``data`` holds what the type cannot prefill from the demo case: facts absent from the
 # database and each chambers' way of writing (capitalisation, quotes, citations).
-SEED_ORDERS = [
+SEED_ORDERS: list[dict[str, Any]] = [
     {
         "case": "14-cv-05578-MEJ",
         "order_type": "deny_discovery_extension",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -20,6 +20,7 @@ from . import selectors, services
 from .docket_forms import JUDGE_TITLES, AddJudgeForm, ConfirmForm, DocketUploadForm
 from .dockets import MAX_DOCKET_BYTES
 from .dockets.parsed import ERROR_TOO_LARGE
+from .http import AuthenticatedRequest
 from .models import DocketUpload
 
 ERROR_NOT_ALLOWED = (
@@ -44,7 +45,7 @@ class DocketSizeLimitHandler(FileUploadHandler):
         return None
 
 
-def _forbidden(request: HttpRequest) -> HttpResponse:
+def _forbidden(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "orders/docket_import.html",
@@ -55,7 +56,7 @@ def _forbidden(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-def docket_import(request: HttpRequest) -> HttpResponse:
+def docket_import(request: AuthenticatedRequest) -> HttpResponse:
     # The size limit handler must be in place before anything reads request.POST — including
     # the CSRF check, hence csrf_exempt here and csrf_protect on the view proper (Django docs,
     # “Modifying upload handlers on the fly”).
@@ -65,7 +66,7 @@ def docket_import(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_protect
-def _docket_import(request: HttpRequest) -> HttpResponse:
+def _docket_import(request: AuthenticatedRequest) -> HttpResponse:
     if not selectors.user_can_import_dockets(request.user):
         return _forbidden(request)
     if request.method != "POST":
@@ -93,7 +94,7 @@ def _docket_import(request: HttpRequest) -> HttpResponse:
 
 
 def _preview(
-    request: HttpRequest, upload: DocketUpload, *, errors: list[str] | None = None, status: int = 200
+    request: AuthenticatedRequest, upload: DocketUpload, *, errors: list[str] | None = None, status: int = 200
 ):
     try:
         docket = services.docket_upload_parse(upload)
@@ -126,13 +127,13 @@ def _preview(
 
 
 @require_http_methods(["GET"])
-def docket_preview(request: HttpRequest, upload_id: int) -> HttpResponse:
+def docket_preview(request: AuthenticatedRequest, upload_id: int) -> HttpResponse:
     upload = selectors.docket_upload_get_for_user(request.user, upload_id)
     return _preview(request, upload)
 
 
 @require_POST
-def docket_confirm(request: HttpRequest, upload_id: int) -> HttpResponse:
+def docket_confirm(request: AuthenticatedRequest, upload_id: int) -> HttpResponse:
     upload = selectors.docket_upload_get_for_user(request.user, upload_id)
     if not selectors.user_can_import_dockets(request.user):
         return _forbidden(request)
@@ -170,7 +171,7 @@ def docket_confirm(request: HttpRequest, upload_id: int) -> HttpResponse:
 
 
 @require_POST
-def docket_add_court(request: HttpRequest, upload_id: int) -> HttpResponse:
+def docket_add_court(request: AuthenticatedRequest, upload_id: int) -> HttpResponse:
     """Add the court the uploaded docket is from (code and name read from the upload itself)."""
     upload = selectors.docket_upload_get_for_user(request.user, upload_id)
     if not selectors.user_can_import_dockets(request.user):
@@ -187,7 +188,7 @@ def docket_add_court(request: HttpRequest, upload_id: int) -> HttpResponse:
 
 
 @require_POST
-def docket_add_judge(request: HttpRequest, upload_id: int) -> HttpResponse:
+def docket_add_judge(request: AuthenticatedRequest, upload_id: int) -> HttpResponse:
     """Add a judge the uploaded docket names: name and initials come from the docket, the title
     from the form."""
     upload = selectors.docket_upload_get_for_user(request.user, upload_id)

@@ -50,7 +50,7 @@ class Fallback(Exception):
 def _text(value: Any) -> str:
     """``{{ value }}`` for a text value (anything else: ``Fallback``)."""
     if isinstance(value, str | Promise):
-        return conditional_escape(value)
+        return conditional_escape(str(value))  # what conditional_escape does with a lazy string
     raise Fallback
 
 

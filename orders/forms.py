@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms.bootstrap import FieldWithButtons, StrictButton
 from crispy_forms.helper import FormHelper
@@ -75,11 +75,9 @@ class CaseStepForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["case"].queryset = selectors.cases_for_user(user)
-        if self.is_bound:
-            self.query = (self.data.get(self.add_prefix("query")) or "").strip()
-        else:
-            self.query = (self.initial.get("query") or "").strip()
+        cast(forms.ModelChoiceField, self.fields["case"]).queryset = selectors.cases_for_user(user)
+        query = self.data.get(self.add_prefix("query")) if self.is_bound else self.initial.get("query")
+        self.query_text = (query or "").strip()
         self.results = self._results()
         self.fields["case"].widget.choices = [(case.pk, case.short_caption) for case in self.results]
         self.helper = step_helper(self)
@@ -105,9 +103,9 @@ class CaseStepForm(forms.Form):
 
     def _results(self) -> list[Case]:
         cases = selectors.cases_for_user(self.user)
-        if self.query:
-            results = list(selectors.cases_search_for_user(self.user, self.query))
-            self.heading = f"Cases matching “{self.query}”"
+        if self.query_text:
+            results = list(selectors.cases_search_for_user(self.user, self.query_text))
+            self.heading = f"Cases matching “{self.query_text}”"
         else:
             results = list(
                 cases.annotate(pending=Count("docket_entries", filter=Q(docket_entries__pending=True)))
@@ -125,7 +123,7 @@ class CaseStepForm(forms.Form):
             .annotate(n=Count("id"))
         )
         for case in results:
-            case.pending_count = pending.get(case.pk, 0)
+            case.pending_count = pending.get(case.pk, 0)  # type: ignore[attr-defined]  # for the page
         return results
 
 
@@ -147,7 +145,9 @@ class OrderTypeStepForm(forms.Form):
             self.offered = self.others
         # Every registered type validates (the choice list is the registry); the page offers those
         # that make sense, and ``clean_order_type`` explains why a type without entries cannot fit.
-        self.fields["order_type"].choices = [(t.key, t.title) for t in registry.all()]
+        cast(forms.ChoiceField, self.fields["order_type"]).choices = [
+            (t.key, t.title) for t in registry.all()
+        ]
         self.helper = step_helper(self)
         self.helper.layout = Layout(Field("order_type", template="orders/wizard/_type_choices.html"))
 
@@ -191,7 +191,7 @@ class EntriesStepForm(forms.Form):
         else:
             queryset = DocketEntry.objects.none()
             self.fitting = []
-        field = self.fields["entries"]
+        field = cast(forms.ModelMultipleChoiceField, self.fields["entries"])
         field.queryset = queryset
         field.required = bool(order_type is not None and order_type.needs_entries)
         field.widget.choices = [(entry.pk, entry_label(entry)) for entry in self.fitting]
@@ -258,7 +258,7 @@ class ReviewStepForm(forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data  # Form.clean() returns cleaned_data
         if self.too_many:
             raise ValidationError("Too many paragraphs.", code="too_many_paragraphs")
         body = join_body(parse_body("\n\n".join(cleaned.get(name, "") for name in self.paragraph_fields)))
@@ -287,13 +287,13 @@ ORDER_DATE_FIELD = "order_date"
 
 def add_order_date_field(form: forms.Form) -> forms.Form:
     """Put the order's date (printed after “Dated:”) first among a details form's fields."""
-    field = forms.DateField(
+    date_field = forms.DateField(
         label="Date of the order",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Printed after “Dated:”. Leave it empty to print a blank date line for the judge.",
     )
-    form.fields = {ORDER_DATE_FIELD: field, **form.fields}
+    form.fields = {ORDER_DATE_FIELD: date_field, **form.fields}
     for field in form.fields.values():
         if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
             field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -339,8 +339,9 @@ class DuplicateForm(forms.Form):
         cases = selectors.cases_for_user(user).order_by("short_caption")
         if exclude is not None:
             cases = cases.exclude(pk=exclude.pk)
-        self.fields["case"].queryset = cases
-        self.fields["case"].label_from_instance = lambda case: f"{case.short_caption} — No. {case.number}"
+        case_field = cast(forms.ModelChoiceField, self.fields["case"])
+        case_field.queryset = cases
+        case_field.label_from_instance = lambda case: f"{case.short_caption} — No. {case.number}"  # type: ignore[assignment]
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True

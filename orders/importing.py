@@ -261,82 +261,25 @@ def _unmerge_caption(lines: list[str]) -> list[str]:
 
 
 def parse_order_text(raw: str) -> ParsedOrder:
+    """What a past order's text says: the caption (court, case number, parties, title, the
+    docket entries of its “Re:” line) before “IT IS SO ORDERED.”, the date and judge after it,
+    and the body between the caption and that line."""
     text = clean_order_text(raw)
     parsed = ParsedOrder(text=text)
     lines = _unmerge_caption(text.split("\n"))
     nonblank = [(i, line) for i, line in enumerate(lines) if line]
     end = next((i for i, line in nonblank if _SO_ORDERED.match(line)), len(lines))
-    header_end = -1
+    caption = [(i, line) for i, line in nonblank if i < end]
 
     if match := _COURT.search("\n".join(lines[:15])):
         parsed.court_heading = " ".join(match.group(1).split())
-
-    for i, line in nonblank:
-        if i >= end:
-            break
-        if match := _NUMBER_LINE.match(line):
-            candidate = match.group(1).strip()
-            found = CASE_NUMBER_IN_TEXT.search(candidate)
-            for value in (candidate, found.group(0) if found else ""):
-                if value and case_number_key(value):
-                    parsed.case_number = value
-                    header_end = max(header_end, i)
-                    break
-            if parsed.case_number:
-                break
-
-    for position, (i, line) in enumerate(nonblank):
-        if i >= end:
-            break
-        if role := _ROLE_LABEL.match(line):
-            name = _party_name_before(nonblank[:position])
-            if name:
-                parsed.parties.append(ParsedParty(name=name, role=_ROLES[role.group(1).lower().rstrip("s")]))
-            header_end = max(header_end, i)
-
-    for position, (i, line) in enumerate(nonblank):
-        if i >= end:
-            break
-        if re.match(r"^ORDER\b", line) and not re.search(r"[a-z]", line):
-            title = [line]
-            last = i
-            for j, following in nonblank[position + 1 :]:
-                if (
-                    re.search(r"[a-z]", following)
-                    or _V_LINE.match(following)
-                    or following.endswith((",", ";"))
-                    or _ROLE_LABEL.match(following)
-                    or _NUMBER_LINE.match(following)
-                    or len(title) >= 6
-                ):
-                    break
-                title.append(following)
-                last = j
-            parsed.title = " ".join(" ".join(title).split())[:300]
-            header_end = max(header_end, last)
-            break
-
-    for i, line in nonblank:
-        if i >= end:
-            break
-        if match := _RE_LINE.match(line):
-            parsed.docket_numbers = sorted({int(n) for n in re.findall(r"\d+", match.group(1))})
-            header_end = max(header_end, i)
-            break
-
-    if match := _DATED.search("\n".join(lines[end:]) or text):
-        month = _MONTHS.get(match.group(1).lower())
-        try:
-            parsed.date = datetime.date(int(match.group(3)), month, int(match.group(2))) if month else None
-        except ValueError:
-            parsed.date = None
-
-    tail = [line for line in lines[end:] if line]
-    for k, line in enumerate(tail):
-        if _JUDGE_TITLE.match(line) and k > 0:
-            parsed.judge_title = " ".join(line.split())
-            parsed.judge_name = " ".join(tail[k - 1].split()).rstrip(",")
-            break
+    parsed.case_number, number_end = _case_number(caption)
+    parsed.parties, parties_end = _parties(caption)
+    parsed.title, title_end = _title(nonblank, end)
+    parsed.docket_numbers, re_end = _docket_numbers(caption)
+    header_end = max(number_end, parties_end, title_end, re_end)
+    parsed.date = _date("\n".join(lines[end:]) or text)
+    parsed.judge_title, parsed.judge_name = _judge([line for line in lines[end:] if line])
 
     body_lines = lines[header_end + 1 : end] if header_end < end else lines[:end]
     parsed.body = _body(body_lines) or _body(lines)
@@ -347,6 +290,86 @@ def parse_order_text(raw: str) -> ParsedOrder:
     if match := _INSTITUTION.search(text):
         parsed.institution = " ".join(match.group(1).split())
     return parsed
+
+
+def _case_number(caption: list[tuple[int, str]]) -> tuple[str, int]:
+    """The first “Case No.” line's number that parses, and its line (-1: none)."""
+    for i, line in caption:
+        if match := _NUMBER_LINE.match(line):
+            candidate = match.group(1).strip()
+            found = CASE_NUMBER_IN_TEXT.search(candidate)
+            for value in (candidate, found.group(0) if found else ""):
+                if value and case_number_key(value):
+                    return value, i
+    return "", -1
+
+
+def _parties(caption: list[tuple[int, str]]) -> tuple[list[ParsedParty], int]:
+    """The parties named above each role label (“Plaintiff,”), and the last label's line."""
+    parties: list[ParsedParty] = []
+    last = -1
+    for position, (i, line) in enumerate(caption):
+        if role := _ROLE_LABEL.match(line):
+            name = _party_name_before(caption[:position])
+            if name:
+                parties.append(ParsedParty(name=name, role=_ROLES[role.group(1).lower().rstrip("s")]))
+            last = i
+    return parties, last
+
+
+def _ends_title(line: str, title: list[str]) -> bool:
+    return bool(
+        re.search(r"[a-z]", line)
+        or _V_LINE.match(line)
+        or line.endswith((",", ";"))
+        or _ROLE_LABEL.match(line)
+        or _NUMBER_LINE.match(line)
+        or len(title) >= 6
+    )
+
+
+def _title(nonblank: list[tuple[int, str]], end: int) -> tuple[str, int]:
+    """The upper-case “ORDER …” title (up to four lines) before ``end``, and its last line."""
+    for position, (i, line) in enumerate(nonblank):
+        if i >= end:
+            break
+        if re.match(r"^ORDER\b", line) and not re.search(r"[a-z]", line):
+            title, last = [line], i
+            for j, following in nonblank[position + 1 :]:
+                if _ends_title(following, title):
+                    break
+                title.append(following)
+                last = j
+            return " ".join(" ".join(title).split())[:300], last
+    return "", -1
+
+
+def _docket_numbers(caption: list[tuple[int, str]]) -> tuple[list[int], int]:
+    """The docket numbers of the first “Re: Dkt. No.” line, and its line."""
+    for i, line in caption:
+        if match := _RE_LINE.match(line):
+            return sorted({int(n) for n in re.findall(r"\d+", match.group(1))}), i
+    return [], -1
+
+
+def _date(text: str) -> datetime.date | None:
+    """The “Dated:” date (None if there is none or it is not a date)."""
+    match = _DATED.search(text)
+    if not match:
+        return None
+    month = _MONTHS.get(match.group(1).lower())
+    try:
+        return datetime.date(int(match.group(3)), month, int(match.group(2))) if month else None
+    except ValueError:
+        return None
+
+
+def _judge(tail: list[str]) -> tuple[str, str]:
+    """(title, name) of the signature block: a judge's title and the line above it."""
+    for k, line in enumerate(tail):
+        if _JUDGE_TITLE.match(line) and k > 0:
+            return " ".join(line.split()), " ".join(tail[k - 1].split()).rstrip(",")
+    return "", ""
 
 
 def _party_name_before(previous: list[tuple[int, str]]) -> str:

@@ -31,7 +31,7 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportOrdersForm(forms.Form):
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]  # a field named like BaseForm.files
         label="Past orders (PDF or text)",
         help_text=f"Up to {MAX_IMPORT_FILES} files, {MAX_IMPORT_FILE_BYTES // (1024 * 1024)} MB each.",
     )

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,18 +13,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import selectors, services
 from .body import parse_body
 from .forms import DuplicateForm
-from .http import client_ip
+from .http import AuthenticatedRequest, client_ip
 from .importing import ImportFileError
 from .models import AuditAction, Order, SignedPdf
 from .past_order_forms import ImportOrdersForm
 from .pdf import PREVIEW_SCALE, page_count, pdf_filename, render_order_pdf, render_page_png
+from .pdf.render import Signature
 from .search import search_orders
 from .search.forms import SearchForm, cleaned_query_data
 from .wizard import order_type_or_none, unfinished_wizards
 
 
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     """The user's chambers at a glance: cases, pending motions, recent orders."""
     context = {
         "judges": selectors.judges_for_user(request.user),
@@ -36,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     case = selectors.case_get_for_user(request.user, case_id)
     context = {
         "case": case,
@@ -49,7 +50,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 # -- Order pages ------------------------------------------------------------------------------
 
 
-def _order_pdf(order: Order, *, signature: str = "field") -> tuple[bytes, bool]:
+def _order_pdf(order: Order, *, signature: Signature = "field") -> tuple[bytes, bool]:
     """The PDF shown and downloaded for an order, and whether it is final. A signed order: the
     bytes frozen at signing, always the same. Any other order: the draft, watermarked (asking
     for ``final`` does not make a draft final; only the judge's signature does)."""
@@ -69,7 +70,7 @@ def _page_count(order: Order) -> int:
 
 
 @require_GET
-def order_detail(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_detail(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     services.audit_record(user=request.user, action=AuditAction.VIEWED, order=order, ip=client_ip(request))
     context = {
@@ -87,7 +88,7 @@ def order_detail(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def order_delete(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_delete(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     if order.status != Order.Status.DRAFT:
         messages.error(request, services.ERROR_ORDER_NOT_DRAFT % {"status": order.get_status_display()})
@@ -108,7 +109,7 @@ def order_delete(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def order_duplicate(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_duplicate(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     """Draft the same kind of order in another case: the type writes its text for that case."""
     order = selectors.order_get_for_user(request.user, order_id)
     order_type = order_type_or_none(order.order_type)
@@ -136,7 +137,7 @@ def order_duplicate(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_GET
-def draft_list(request: HttpRequest) -> HttpResponse:
+def draft_list(request: AuthenticatedRequest) -> HttpResponse:
     drafts = list(selectors.drafts_for_user(request.user))
     mine = [order for order in drafts if order.created_by_id == request.user.pk]
     others = [order for order in drafts if order.created_by_id != request.user.pk]
@@ -147,7 +148,7 @@ def draft_list(request: HttpRequest) -> HttpResponse:
 ERROR_SIGNATURE_CHOICE = "signature must be “field” or “conformed”."
 
 
-def _pdf_options(request: HttpRequest) -> dict | None:
+def _pdf_options(request: AuthenticatedRequest) -> dict | None:
     signature = request.GET.get("signature", "field")
     if signature not in SignedPdf.Signature.values:
         return None
@@ -155,7 +156,7 @@ def _pdf_options(request: HttpRequest) -> dict | None:
 
 
 @require_GET
-def order_pdf(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_pdf(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     """The order's PDF as a download: a signed order's frozen bytes, or the watermarked draft
     (``?final=1`` is ignored until the order is signed). Every download is audited."""
     order = selectors.order_get_for_user(request.user, order_id)
@@ -178,7 +179,7 @@ def order_pdf(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_GET
-def order_page_png(request: HttpRequest, order_id: int, page: int) -> HttpResponse:
+def order_page_png(request: AuthenticatedRequest, order_id: int, page: int) -> HttpResponse:
     """A preview of one page (1-based) of the order's PDF."""
     order = selectors.order_get_for_user(request.user, order_id)
     options = _pdf_options(request)
@@ -193,7 +194,7 @@ def order_page_png(request: HttpRequest, order_id: int, page: int) -> HttpRespon
 
 
 @require_GET
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: AuthenticatedRequest) -> HttpResponse:
     """Search past orders; the query and filters live in the URL so a search can be shared."""
     form = SearchForm(cleaned_query_data(request.GET), judges=selectors.judges_for_user(request.user))
     results = None
@@ -211,7 +212,7 @@ class ImportReportRow:
 
 
 @require_http_methods(["GET", "POST"])
-def import_orders(request: HttpRequest) -> HttpResponse:
+def import_orders(request: AuthenticatedRequest) -> HttpResponse:
     """Upload past orders. Only orders signed by a judge in whose chambers the user works (as clerk
     or judge) are imported; the page never creates a judge (the command does)."""
     judges = list(selectors.judges_user_may_import_for(request.user))
@@ -233,7 +234,7 @@ def import_orders(request: HttpRequest) -> HttpResponse:
     return render(request, "orders/import_orders.html", context, status=status)
 
 
-def _import_upload(request: HttpRequest, upload, court, judges) -> ImportReportRow:
+def _import_upload(request: AuthenticatedRequest, upload, court, judges) -> ImportReportRow:
     name = upload.name[-255:]
     try:
         outcome = services.order_import_file(

@@ -33,6 +33,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -156,10 +157,11 @@ class DraftWizard(SessionWizardView):
     ]
     condition_dict = {"case": _need_case_step, "entries": _need_entries_step}
     STEPS = [name for name, _ in form_list]
+    _generated: tuple[str, str]  # generated()'s answer, kept for the request
 
     # -- set-up ---------------------------------------------------------------------------------
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.order: Order | None = None
         self.fixed_case: Case | None = None
         if "order_id" in kwargs:
@@ -534,24 +536,9 @@ class DraftWizard(SessionWizardView):
             return JsonResponse({"error": "Your session expired: save or reload the page."}, status=409)
         restoring = request.POST.get(RESTORE_FIELD) and self.snapshot_payload() is not None
         if self.storage.current_step is None or restoring:
-            if not self.restore_snapshot():
-                self.storage.reset()
-                self.clear_caches()
-                self.storage.extra_data = {"nonce": uuid.uuid4().hex}
-                self.storage.current_step = self.steps.first
-                if self.order is not None:
-                    self.prefill_from_order(self.order)
-                    self.storage.current_step = "review"
-                messages.warning(request, MESSAGE_EXPIRED)
-                form = self.stored_form(self.steps.current) if self.order else self.get_form()
-                return self.render(form, typed=typed_text(request.POST))
-            done = request.session.get(DONE_SESSION_KEY, {})
-            nonce = self.storage.extra_data.get("nonce")
-            if nonce and nonce in done:
-                messages.info(request, MESSAGE_ALREADY_SAVED)
-                self.storage.reset()
-                return redirect("orders:order_detail", done[nonce])
-            messages.info(request, MESSAGE_PAGE_RESTORED if restoring else MESSAGE_RESTORED)
+            response = self.restore_or_restart(bool(restoring))
+            if response is not None:
+                return response
 
         management_form = ManagementForm(request.POST, prefix=self.prefix)
         if not management_form.is_valid():
@@ -564,6 +551,56 @@ class DraftWizard(SessionWizardView):
         if request.POST.get("preview"):
             return self.preview()
 
+        response = self.navigate(posted_step, form_list)
+        if response is not None:
+            return response
+
+        return self.submit(posted_step, form_list, **kwargs)
+
+    def submit(self, posted_step: str, form_list: list[str], **kwargs: Any) -> HttpResponse:
+        """The posted step's answers: stored and the next step shown (or the order saved after
+        the last), else the step again with its errors."""
+        form = self.get_form(data=self.request.POST, files=self.request.FILES)
+        if form.is_valid():
+            self.store_step(posted_step, self.get_form_step_data(form), form=form)
+            if posted_step == form_list[-1]:
+                return self.render_done(form, **kwargs)
+            next_step = self.get_next_step(posted_step)
+            self.storage.current_step = next_step
+            return self.render(self.stored_form(next_step))
+        if is_tampered(form):
+            return self.refuse(MESSAGE_TAMPERED)
+        if posted_step == "review":
+            self.review_outdated = False
+        return self.render(form)
+
+    def restore_or_restart(self, restoring: bool) -> HttpResponse | None:
+        """A post without wizard state (a session that expired) or with a page's snapshot to
+        restore: the state restored from the page (None: go on), or the restarted wizard."""
+        request = self.request
+        if not self.restore_snapshot():
+            self.storage.reset()
+            self.clear_caches()
+            self.storage.extra_data = {"nonce": uuid.uuid4().hex}
+            self.storage.current_step = self.steps.first
+            if self.order is not None:
+                self.prefill_from_order(self.order)
+                self.storage.current_step = "review"
+            messages.warning(request, MESSAGE_EXPIRED)
+            form = self.stored_form(self.steps.current) if self.order else self.get_form()
+            return self.render(form, typed=typed_text(request.POST))
+        done = request.session.get(DONE_SESSION_KEY, {})
+        nonce = self.storage.extra_data.get("nonce")
+        if nonce and nonce in done:
+            messages.info(request, MESSAGE_ALREADY_SAVED)
+            self.storage.reset()
+            return redirect("orders:order_detail", done[nonce])
+        messages.info(request, MESSAGE_PAGE_RESTORED if restoring else MESSAGE_RESTORED)
+        return None
+
+    def navigate(self, posted_step: str, form_list: list[str]) -> HttpResponse | None:
+        """Back to an earlier step, a case search or regenerating the text; None for a plain post."""
+        request = self.request
         goto = request.POST.get("wizard_goto_step")
         if goto:
             if goto not in form_list or form_list.index(goto) >= form_list.index(posted_step):
@@ -579,20 +616,7 @@ class DraftWizard(SessionWizardView):
         if posted_step == "review" and request.POST.get("regenerate"):
             self.store_step("review", {})
             return self.render(self.get_form("review"))
-
-        form = self.get_form(data=request.POST, files=request.FILES)
-        if form.is_valid():
-            self.store_step(posted_step, self.get_form_step_data(form), form=form)
-            if posted_step == form_list[-1]:
-                return self.render_done(form, **kwargs)
-            next_step = self.get_next_step(posted_step)
-            self.storage.current_step = next_step
-            return self.render(self.stored_form(next_step))
-        if is_tampered(form):
-            return self.refuse(MESSAGE_TAMPERED)
-        if posted_step == "review":
-            self.review_outdated = False
-        return self.render(form)
+        return None
 
     def render_goto_step(self, goto_step: str, **kwargs: Any) -> HttpResponse:
         self.storage.current_step = goto_step
@@ -607,7 +631,11 @@ class DraftWizard(SessionWizardView):
         form = self.get_form("review", data=self.request.POST)
         if not form.is_valid():
             return JsonResponse(
-                {"error": " ".join(form.errors.get("__all__", [])) or "Fix the text first."}, status=422
+                {
+                    "error": " ".join(str(error) for error in form.errors.get("__all__", []))
+                    or "Fix the text first."
+                },
+                status=422,
             )
         document = document_for_draft(
             case=case,
@@ -631,6 +659,7 @@ class DraftWizard(SessionWizardView):
         details = form_dict["details"].cleaned_data
         review = form_dict["review"].cleaned_data
         entries = self.current_entries()
+        assert case is not None and order_type is not None  # done() follows every valid step
         if self.order is None and not selectors.can_draft(
             self.request.user, selectors.drafting_judge(self.request.user, case)
         ):

@@ -5,27 +5,30 @@ order is audited."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .diffs import version_diff
-from .http import client_ip
+from .http import AuthenticatedRequest, client_ip
 from .models import AuditAction, Judge, Order
+from .pdf.render import Signature
 
 ERROR_BAD_VERSION = "The form was incomplete (no version number); reload the page and try again."
 ERROR_BAD_DOCKET_NUMBER = "The docket number must be a whole number, e.g. 61."
 
 
-def _version(request: HttpRequest) -> int | None:
+def _version(request: AuthenticatedRequest) -> int | None:
     raw = request.POST.get("version", "")
     return int(raw) if raw.isdigit() else None
 
 
-def _act(request: HttpRequest, order: Order, action, success: str) -> HttpResponse:
+def _act(request: AuthenticatedRequest, order: Order, action, success: str) -> HttpResponse:
     """Run a workflow service for a posted form; refusals come back as a message on the page."""
     version = _version(request)
     if version is None:
@@ -54,7 +57,7 @@ def _act(request: HttpRequest, order: Order, action, success: str) -> HttpRespon
 
 
 @require_GET
-def order_review(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_review(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     services.audit_record(user=request.user, action=AuditAction.VIEWED, order=order, ip=client_ip(request))
     versions = list(order.history.select_related("history_user").order_by("-history_id"))
@@ -83,7 +86,7 @@ def order_review(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_send(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_send(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     return _act(
         request,
@@ -96,7 +99,7 @@ def order_send(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_send_back(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_send_back(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     return _act(
         request,
@@ -113,7 +116,7 @@ def order_send_back(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_sign(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_sign(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     return _act(
         request,
@@ -121,7 +124,7 @@ def order_sign(request: HttpRequest, order_id: int) -> HttpResponse:
         lambda version: services.order_sign(
             order=order,
             user=request.user,
-            signature=request.POST.get("signature", ""),
+            signature=cast(Signature, request.POST.get("signature", "")),  # the service refuses others
             expected_version=version,
             ip=client_ip(request),
         ),
@@ -130,7 +133,7 @@ def order_sign(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_file(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_file(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     raw = request.POST.get("docket_number", "").strip()
     if raw and not (raw.isdigit() and len(raw) < 9):
@@ -147,7 +150,7 @@ def order_file(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_POST
-def order_amend(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_amend(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     try:
         amended = services.order_amend(order=order, user=request.user, ip=client_ip(request))
@@ -165,7 +168,7 @@ def order_amend(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_GET
-def order_audit(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_audit(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     if not selectors.can_read_audit(request.user, order.judge_id):
         services.order_refuse(
@@ -181,7 +184,7 @@ def order_audit(request: HttpRequest, order_id: int) -> HttpResponse:
 
 
 @require_GET
-def chambers_audit(request: HttpRequest, judge_id: int) -> HttpResponse:
+def chambers_audit(request: AuthenticatedRequest, judge_id: int) -> HttpResponse:
     judge = get_object_or_404(Judge, pk=judge_id)
     if not selectors.can_read_audit(request.user, judge):
         raise Http404("No such chambers.")

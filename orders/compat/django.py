@@ -38,7 +38,7 @@ def conditions_hold(
     if not connection.features.supports_comparing_boolean_expr:
         return None
     query = Query(None)
-    values = instance._get_field_expression_map(meta=instance._meta, exclude=exclude)
+    values = instance._get_field_expression_map(meta=instance._meta, exclude=exclude)  # type: ignore[attr-defined]
     for name, value in values.items():
         if not hasattr(value, "resolve_expression"):
             value = Value(value)

@@ -27,7 +27,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User as AuthUser
 
 from ..case_numbers import parse_case_number
 from ..models import Case, ChambersMembership, Court, DocketEntry, Judge, Party
@@ -194,7 +194,7 @@ def match_judge(
     return None, ""
 
 
-User = AbstractBaseUser | AnonymousUser
+User = AuthUser  # an import is made by a signed-in user
 
 
 def _importing_judge_ids(user: User) -> set[int]:

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.core.exceptions import ValidationError
 from django.db import models, router
 from django.db.models import CheckConstraint, Q
@@ -51,5 +53,6 @@ class OneQueryCheckConstraintsMixin:
 
     def _check_constraints_passed(self, checks, exclude, using) -> dict[str, bool] | None:
         """{constraint name: passes} for ``checks``, from one query (what ``Q.check`` asks each)."""
-        passed = conditions_hold(self, [Q(c.condition) for c in checks], exclude=exclude, using=using)
+        instance = cast(models.Model, self)  # the mixin is only ever mixed into a model
+        passed = conditions_hold(instance, [Q(c.condition) for c in checks], exclude=exclude, using=using)
         return None if passed is None else {c.name: ok for c, ok in zip(checks, passed, strict=True)}

@@ -347,5 +347,6 @@ class DocketEntry(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
-        if self.filing_party_id and self.case_id and self.filing_party.case_id != self.case_id:
+        party = self.filing_party if self.filing_party_id else None
+        if party is not None and self.case_id and party.case_id != self.case_id:
             raise ValidationError({"filing_party": "The filing party is a party of another case."})

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import Context
+from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template
 from django.utils import timezone
 
@@ -61,7 +62,7 @@ class OrderTypeForm(forms.Form):
         self.order_fields([name for name in self.fields if name not in COMMON_FIELDS])
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data  # Form.clean() returns cleaned_data
         for name, field in self.fields.items():
             if _defaults_when_blank(field) and not cleaned.get(name):
                 cleaned[name] = field.initial
@@ -131,7 +132,7 @@ class OrderType:
     resolves_kinds: ClassVar[tuple[str, ...]] = ()
     needs_entries: ClassVar[bool] = False
     template_name: ClassVar[str]
-    Form: ClassVar[type[forms.Form]] = OrderTypeForm
+    Form: ClassVar[type[OrderTypeForm]] = OrderTypeForm
     # Fields (besides the house style) prefilled from the judge's latest order of this type.
     sticky_fields: ClassVar[tuple[str, ...]] = ()
     # Words in a pending entry's description that make this type the likely one (ranking only).
@@ -231,7 +232,8 @@ class OrderType:
             ),
         }
         context.update(self.context(case=case, entries=entries, data=data, judge=judge, t=t))
-        rendered = get_template(self.template_name).template.render(Context(context, autoescape=False))
+        template = cast(DjangoTemplate, get_template(self.template_name))  # the DjangoTemplates backend's
+        rendered = template.template.render(Context(context, autoescape=False))
         blocks = parse_body(rendered)
         body = join_body(blocks)
         if data.get("terminate_line") and entries and self.resolves_kinds:

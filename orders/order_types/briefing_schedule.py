@@ -22,7 +22,7 @@ MOVANTS = [("defendant", "Defendant(s)"), ("plaintiff", "Plaintiff(s)")]
 
 
 class Form(OrderTypeForm):
-    terminate_line = None  # a screening or scheduling order does not terminate the entry
+    terminate_line = None  # type: ignore[assignment]  # removes the field: no entry is terminated
     movant = forms.ChoiceField(label="Who files the motion", choices=MOVANTS, initial="defendant")
     motion = forms.CharField(
         label="The motion",
@@ -55,8 +55,9 @@ class Form(OrderTypeForm):
 def schedule(data: dict[str, Any]) -> dict[str, datetime.date] | None:
     """The three deadlines, or None while a number is missing."""
     start = data.get("start_date")
-    days = [data.get(name) for name in ("motion_days", "opposition_days", "reply_days")]
-    if not isinstance(start, datetime.date) or not all(isinstance(d, int) for d in days):
+    values = [data.get(name) for name in ("motion_days", "opposition_days", "reply_days")]
+    days = [d for d in values if isinstance(d, int)]
+    if not isinstance(start, datetime.date) or len(days) < len(values):
         return None
     motion_due = start + datetime.timedelta(days=days[0])
     opposition_due = motion_due + datetime.timedelta(days=days[1])

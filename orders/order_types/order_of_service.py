@@ -14,7 +14,7 @@ ERROR_NO_DEFENDANT = "Choose at least one defendant to serve."
 
 
 class Form(BackgroundForm):
-    terminate_line = None  # a screening or scheduling order does not terminate the entry
+    terminate_line = None  # type: ignore[assignment]  # removes the field: no entry is terminated
     allegations = forms.CharField(
         label="What the complaint alleges",
         widget=forms.Textarea(attrs={"rows": 4}),

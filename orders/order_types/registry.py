@@ -134,7 +134,8 @@ def for_case(case: Case) -> tuple[list[OrderType], list[OrderType]]:
     else:
         pending = list(case.docket_entries.filter(pending=True).values_list("kind", "description"))
     kinds = {kind for kind, _ in pending}
-    fitting, rest = [], []
+    fitting: list[OrderType] = []
+    rest: list[OrderType] = []
     for order_type in all():
         (fitting if kinds.intersection(order_type.resolves_kinds) else rest).append(order_type)
 

@@ -15,10 +15,10 @@ import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from django.contrib.staticfiles import finders
 from django.template import engines
+from django.template.backends.django import Template as DjangoTemplate
 from weasyprint import CSS
 
 from . import render
@@ -42,14 +42,14 @@ class _PlainResources:
 @functools.cache
 def _plain_resources() -> _PlainResources:
     shared = render._resources()  # checks the font, makes the shared font configuration
-    css_text = Path(finders.find(STYLESHEET)).read_text(encoding="utf-8")
+    css_text = render._static_text(STYLESHEET)
     stylesheet = CSS(
         string=css_text,
         base_url=static_url(STYLESHEET),
         url_fetcher=StaticOnlyFetcher(),
         font_config=shared.font_config,
     )
-    template = engines["django"].get_template(TEMPLATE_NAME)
+    template = cast(DjangoTemplate, engines["django"].get_template(TEMPLATE_NAME))
     source = Path(template.origin.name).read_text(encoding="utf-8")
     digest = hashlib.sha256("\0".join([css_text, source, shared.digest]).encode("utf-8")).hexdigest()
     return _PlainResources(stylesheet=stylesheet, template=template, digest=digest)

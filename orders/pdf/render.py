@@ -18,10 +18,12 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ImproperlyConfigured
 from django.template import engines
+from django.template.backends.django import Template as DjangoTemplate
 from weasyprint import CSS
 from weasyprint import Document as LaidOutDocument
 from weasyprint.text.fonts import FontConfiguration
@@ -72,11 +74,18 @@ class _Resources:
     baseline_offset: float  # pt from the top of a 24pt line box to its baseline
 
 
+def _static_text(name: str) -> str:
+    """The text of one of the app's static files (``ImproperlyConfigured`` if it is missing)."""
+    path = finders.find(name)
+    if not isinstance(path, str):
+        raise ImproperlyConfigured(f"The static file {name} is missing.")
+    return Path(path).read_text(encoding="utf-8")
+
+
 @functools.cache
 def _resources() -> _Resources:
     require_font(FONT_FAMILY)
-    css_text = Path(finders.find(STYLESHEET)).read_text(encoding="utf-8")
-    ua_text = Path(finders.find(UA_STYLESHEET)).read_text(encoding="utf-8")
+    css_text, ua_text = _static_text(STYLESHEET), _static_text(UA_STYLESHEET)
     font_config = FontConfiguration()
     fetcher = StaticOnlyFetcher()
     stylesheet = CSS(
@@ -86,7 +95,9 @@ def _resources() -> _Resources:
     probe_template = engines["django"].get_template(PROBE_TEMPLATE_NAME)
     OrderHTML.ua_stylesheet = CSS(string=ua_text, base_url=static_url(UA_STYLESHEET), url_fetcher=fetcher)
     sources = [css_text, ua_text] + [
-        Path(engines["django"].get_template(name).origin.name).read_text(encoding="utf-8")
+        Path(cast(DjangoTemplate, engines["django"].get_template(name)).origin.name).read_text(
+            encoding="utf-8"
+        )
         for name in (TEMPLATE_NAME, PROBE_TEMPLATE_NAME, BODY_TEMPLATE_NAME)
     ]
     digest = hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()

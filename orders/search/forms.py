@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
@@ -19,7 +21,7 @@ ERROR_DATES_REVERSED = "The “from” date is after the “to” date."
 
 def cleaned_query_data(data: QueryDict) -> dict[str, str]:
     """The GET parameters with control characters (NUL included) removed, one value each."""
-    return {key: clean_text(value) for key, value in data.items()}
+    return {key: clean_text(str(value)) for key, value in data.items()}
 
 
 class SearchForm(forms.Form):
@@ -54,7 +56,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, judges, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["judge"].queryset = judges
+        cast(forms.ModelChoiceField, self.fields["judge"]).queryset = judges
         for name in ("judge", "order_type", "status", "sort"):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
         for name in ("date_from", "date_to"):
@@ -67,7 +69,7 @@ class SearchForm(forms.Form):
         return value
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data  # Form.clean() returns cleaned_data
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             raise ValidationError(ERROR_DATES_REVERSED)
         return data

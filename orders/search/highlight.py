@@ -73,7 +73,8 @@ def highlight(text: str, wanted: frozenset[str]) -> SafeString:
     hit_set = set(hits)
     html = []
     for words in fragments:
-        pieces, position = [], words[0].start()
+        pieces: list[str] = []
+        position = words[0].start()
         for word in words:
             if word.start() in hit_set:
                 pieces.append(escape(text[position : word.start()]))

@@ -28,7 +28,7 @@ def membership_for(user: User, judge: Judge | int) -> ChambersMembership | None:
     cache = getattr(user, "_chambers_memberships", None)
     if cache is None:
         cache = {m.judge_id: m for m in ChambersMembership.objects.filter(user=user)}
-        user._chambers_memberships = cache
+        user._chambers_memberships = cache  # type: ignore[attr-defined]  # per-request cache on the user
     return cache.get(judge_id)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as AuthUser
 from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Cast
 from django.http import Http404
@@ -23,7 +24,7 @@ from ..models import (
     Order,
 )
 
-User = AbstractBaseUser | AnonymousUser
+User = AuthUser | AnonymousUser
 
 
 def judges_for_user(user: User) -> QuerySet[Judge]:
@@ -86,7 +87,7 @@ def visibility_for(user: User) -> Visibility:
             hidden_case_ids=sorted(pk for kind, pk in rows if kind == _HIDDEN_CASE),
             every_judge=bool(judge_ids) and (_OTHER_JUDGE, 1) not in rows,
         )
-        user._chambers_visibility = cached
+        user._chambers_visibility = cached  # type: ignore[attr-defined]  # per-request cache on the user
     return cached
 
 
@@ -146,6 +147,7 @@ def drafting_judge(user: User, case: Case) -> Judge:
     """The judge a user drafts for in a case: the assigned judge, or the referred judge when the
     user works in the referred judge's chambers and not the assigned one's."""
     judge_ids = _judge_ids(user)
-    if case.assigned_judge_id not in judge_ids and case.referred_judge_id in judge_ids:
+    referred_only = case.assigned_judge_id not in judge_ids and case.referred_judge_id in judge_ids
+    if referred_only and case.referred_judge is not None:  # not None: its id is the user's judge's
         return case.referred_judge
     return case.assigned_judge

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils import timezone
@@ -40,7 +40,7 @@ ERROR_COMMENT_REQUIRED = "Say what should change: a comment is required to send 
 ERROR_SIGNATURE_CHOICE = "Choose the conformed “/s/” signature or the empty digital signature field."
 ERROR_DELETE_SIGNED = "A signed order is a court record and cannot be deleted."
 
-User = AbstractBaseUser | AnonymousUser
+User = AuthUser  # services act for a signed-in user (the views are behind LoginRequiredMiddleware)
 Signature = Literal["conformed", "field"]
 
 
@@ -103,9 +103,9 @@ def _claim_version(order: Order, expected_version: int | None, *, allow_signed: 
 
 
 def _save_with_history(order: Order, *, user: User | None, reason: str = "") -> None:
-    order._change_reason = reason[:100]
+    order._change_reason = reason[:100]  # type: ignore[attr-defined]  # django-simple-history's
     if user is not None and user.is_authenticated:
-        order._history_user = user
+        order._history_user = user  # type: ignore[attr-defined]  # documented per-save attributes
     order.full_clean()
     order.save()
 

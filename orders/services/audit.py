@@ -29,10 +29,10 @@ def audit_record(
 ) -> AuditEvent:
     """Append one event to the audit log (in the caller's transaction, if any). ``order_id``
     names an order by id only (e.g. one the user was refused), without describing it."""
-    authenticated = user is not None and user.is_authenticated
+    account = user if user is not None and user.is_authenticated else None
     event = AuditEvent(
-        user=user if authenticated else None,
-        username=user.get_username() if authenticated else "",
+        user=account,
+        username=account.get_username() if account is not None else "",
         action=action,
         order_ref=order.pk if order is not None else order_id,
         order_repr=str(order)[:400] if order is not None else "",
@@ -48,7 +48,9 @@ def audit_record(
 
 
 @contextmanager
-def _refusals_audited(*, user: User, order: Order | None, attempted: str, ip: str | None) -> Iterator[None]:
+def _refusals_audited(
+    *, user: User | None, order: Order | None, attempted: str, ip: str | None
+) -> Iterator[None]:
     """Whatever is refused inside (a ValidationError or PermissionDenied) is logged as a
     "refused" audit event, outside the refused transaction so the event survives its rollback."""
     try:

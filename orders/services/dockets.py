@@ -6,7 +6,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -53,7 +53,7 @@ class DocketImportResult:
         )  # fmt: skip
 
 
-def docket_upload_create(*, uploaded_by: AbstractBaseUser, filename: str, data: bytes) -> DocketUpload:
+def docket_upload_create(*, uploaded_by: AuthUser, filename: str, data: bytes) -> DocketUpload:
     """Keep an uploaded docket report for its preview, after checking that it parses. Raises
     ``ValidationError`` with the reader's message (not a docket, empty docket, too large…).
     The same file uploaded again by the same user and not yet imported is reused."""
@@ -91,7 +91,7 @@ def docket_upload_parse(upload: DocketUpload) -> ParsedDocket:
         raise ValidationError(str(error)) from error
 
 
-def docket_import_preview(*, docket: ParsedDocket, user: AbstractBaseUser | None = None) -> ImportPlan:
+def docket_import_preview(*, docket: ParsedDocket, user: AuthUser | None = None) -> ImportPlan:
     """What importing ``docket`` would create or change now; writes nothing."""
     return build_plan(docket, user=user)
 
@@ -100,7 +100,7 @@ def docket_import_preview(*, docket: ParsedDocket, user: AbstractBaseUser | None
 def docket_import_apply(
     *,
     docket: ParsedDocket,
-    user: AbstractBaseUser | None = None,
+    user: AuthUser | None = None,
     upload: DocketUpload | None = None,
     expected_fingerprint: str | None = None,
 ) -> DocketImportResult:
@@ -114,6 +114,26 @@ def docket_import_apply(
         raise ValidationError(plan.problems)
     if expected_fingerprint is not None and plan.fingerprint() != expected_fingerprint:
         raise ValidationError(ERROR_IMPORT_CHANGED)
+    case, created = _apply_case(docket, plan)
+    parties_updated = _apply_parties(case, plan)
+    entries_updated = _apply_entries(case, plan)
+    if upload is not None:
+        upload.case = case
+        upload.imported_at = timezone.now()
+        upload.save(update_fields=["case", "imported_at", "updated_at"])
+    return DocketImportResult(
+        case=case,
+        created=created,
+        case_fields_changed=0 if created else len(plan.case_changes),
+        parties_created=len(plan.new_parties),
+        parties_updated=parties_updated,
+        entries_created=len(plan.new_entries),
+        entries_updated=entries_updated,
+    )
+
+
+def _apply_case(docket: ParsedDocket, plan: ImportPlan) -> tuple[Case, bool]:
+    """The case created, or updated with what the docket owns; and whether it was created."""
     assert plan.court is not None and plan.assigned is not None and plan.assigned.judge is not None
     case = plan.case
     created = case is None
@@ -137,6 +157,12 @@ def docket_import_apply(
         case.full_clean()
         case.save(update_fields=[change.field for change in plan.case_changes] + ["updated_at"])
 
+    return case, created
+
+
+def _apply_parties(case: Case, plan: ImportPlan) -> int:
+    """Create the new parties (after the caption's last) and update the changed ones; how many
+    were updated."""
     parties_updated = 0
     position = case.parties.aggregate(last=Max("caption_position"))["last"] or 0
     for item in plan.parties:
@@ -160,6 +186,12 @@ def docket_import_apply(
             item.existing.save(update_fields=[change.field for change in item.changes] + ["updated_at"])
             parties_updated += 1
 
+    return parties_updated
+
+
+def _apply_entries(case: Case, plan: ImportPlan) -> int:
+    """Create the new docket entries (linked to their filing party) and update the changed ones;
+    how many were updated."""
     parties_by_key = {name_key(party.name): party for party in case.parties.all()}
     entries_updated = 0
     for item in plan.entries:
@@ -182,19 +214,7 @@ def docket_import_apply(
             item.existing.save(update_fields=[change.field for change in item.changes] + ["updated_at"])
             entries_updated += 1
 
-    if upload is not None:
-        upload.case = case
-        upload.imported_at = timezone.now()
-        upload.save(update_fields=["case", "imported_at", "updated_at"])
-    return DocketImportResult(
-        case=case,
-        created=created,
-        case_fields_changed=0 if created else len(plan.case_changes),
-        parties_created=len(plan.new_parties),
-        parties_updated=parties_updated,
-        entries_created=len(plan.new_entries),
-        entries_updated=entries_updated,
-    )
+    return entries_updated
 
 
 @transaction.atomic
@@ -219,6 +239,7 @@ def docket_add_missing(*, docket: ParsedDocket) -> ImportPlan:
         court_create_for_docket(code=docket.court_code, name=docket.court_name or docket.court_code)
         plan = docket_import_preview(docket=docket)
     for match in plan.unknown_judges:
+        assert plan.court is not None  # a plan names unknown judges only of a known court
         judge_create(
             court=plan.court,
             full_name=match.parsed.name,

@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -48,7 +48,7 @@ def order_draft_create(
     order_type_key: str,
     entries: Iterable[DocketEntry],
     data: dict[str, Any],
-    created_by: AbstractBaseUser,
+    created_by: AuthUser,
     body: str | None = None,
     title: str | None = None,
     date: datetime.date | None = None,
@@ -167,7 +167,7 @@ ERROR_DUPLICATE_NO_ENTRY = (
 
 
 @transaction.atomic
-def order_duplicate(*, order: Order, case: Case, created_by: AbstractBaseUser) -> Order:
+def order_duplicate(*, order: Order, case: Case, created_by: AuthUser) -> Order:
     """A new draft of the same order type in another case, written anew for that case.
 
     The case's own facts (names, pending entries, what the type reads from the case) come from

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
 
 from ..case_numbers import parse_case_number
@@ -51,7 +51,7 @@ def order_import(
     *,
     text: str,
     filename: str,
-    imported_by: AbstractBaseUser,
+    imported_by: AuthUser,
     court: Court | None = None,
     allowed_judges: Iterable[Judge] | None = None,
 ) -> ImportOutcome:
@@ -155,9 +155,9 @@ def _import_judge(
             if " ".join(judge.full_name.upper().replace(".", " ").split()) == wanted:
                 return judge
     if initials:
-        judge = judges.filter(initials=initials.upper()).first()
-        if judge is not None:
-            return judge
+        by_initials = judges.filter(initials=initials.upper()).first()
+        if by_initials is not None:
+            return by_initials
     if not parsed.judge_name:
         if case is not None:
             return case.assigned_judge
@@ -184,7 +184,7 @@ def order_import_file(
     *,
     name: str,
     data: bytes,
-    imported_by: AbstractBaseUser,
+    imported_by: AuthUser,
     court: Court | None = None,
     allowed_judges: Iterable[Judge] | None = None,
 ) -> ImportOutcome:

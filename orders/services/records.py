@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
 
 from ..models import (
@@ -66,7 +66,7 @@ def judge_create(
 
 @transaction.atomic
 def membership_create(
-    *, user: AbstractBaseUser, judge: Judge, role: str = ChambersMembership.Role.CLERK
+    *, user: AuthUser, judge: Judge, role: str = ChambersMembership.Role.CLERK
 ) -> ChambersMembership:
     membership = ChambersMembership(user=user, judge=judge, role=role)
     membership.full_clean()
@@ -176,7 +176,7 @@ def order_create(
     judge: Judge,
     title: str,
     body: str,
-    created_by: AbstractBaseUser,
+    created_by: AuthUser,
     docket_entries: Iterable[DocketEntry] = (),
     details: dict[str, Any] | None = None,
     date: datetime.date | None = None,

@@ -69,25 +69,21 @@ class SearchBackend(ABC):
         """The orders the user may see that pass the filters (no words matched yet)."""
         params, parsed = request.params, request.parsed
         orders = orders_visible(request.visibility)
-        if params.judge is not None:
-            orders = orders.filter(judge=params.judge)
-        if params.order_type:
-            orders = orders.filter(order_type=params.order_type)
-        if params.status:
-            orders = orders.filter(status=params.status)
-        if params.date_from:
-            orders = orders.filter(date__gte=params.date_from)
-        if params.date_to:
-            orders = orders.filter(date__lte=params.date_to)
+        lookups = {
+            "judge": params.judge,
+            "order_type": params.order_type or None,
+            "status": params.status or None,
+            "date__gte": params.date_from or None,
+            "date__lte": params.date_to or None,
+            "case__pro_se": True if params.pro_se else None,
+            "case__prisoner": True if params.prisoner else None,
+        }
+        orders = orders.filter(**{lookup: value for lookup, value in lookups.items() if value is not None})
         for number in (params.case_number, parsed.case_number):
             if number:
                 orders = orders.filter(case__number_key=case_number_key(number) or "-")
         if params.party:
             orders = self.party_filter(orders, clean_text(params.party))
-        if params.pro_se:
-            orders = orders.filter(case__pro_se=True)
-        if params.prisoner:
-            orders = orders.filter(case__prisoner=True)
         return orders
 
     def page_slice(self, total: int, page: int) -> slice:

@@ -8,6 +8,7 @@ a search: the newest ``max_candidates`` + 1 matches as rows (counted here), then
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.safestring import SafeString
@@ -49,14 +50,14 @@ class SimpleBackend(SearchBackend):
 def _term_q(term: Term) -> Q:
     value = term.text
     parties = parties_named(value).filter(case_id=OuterRef("case_id"))
-    return (
+    words = (
         Q(title__icontains=value)
         | Q(body__icontains=value)
         | Q(case__short_caption__icontains=value)
         | Q(case__number__icontains=value)
         | Q(judge__full_name__icontains=value)
-        | Exists(parties)
     )
+    return cast(Q, words | Exists(parties))  # Q | a boolean expression is a Q
 
 
 def _match(parsed: ParsedQuery) -> Q:
