@@ -13,6 +13,7 @@ from .models import (
     DocketEntry,
     DocketUpload,
     Judge,
+    LocalRule,
     Order,
     OrderComment,
     OrderDocketEntry,
@@ -22,11 +23,40 @@ from .models import (
 from .services import ERROR_ORDER_SIGNED
 
 
+class LocalRuleInline(admin.TabularInline):
+    """The court's rule table: what order types may cite for this court, each with its source."""
+
+    model = LocalRule
+    extra = 0
+    fields = ["key", "position", "citation", "source"]
+
+
 @admin.register(Court)
 class CourtAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "case_number_style"]
-    search_fields = ["name", "code"]
-    list_filter = ["case_number_style"]
+    """The court table (loaded from courts-db by migration 0011 / ``load_courts``): the heading
+    and the paper its orders print, and its local rules."""
+
+    list_display = ["name", "code", "citation", "paper", "font_size_pt", "closing", "case_number_style"]
+    search_fields = ["name", "code", "citation"]
+    list_filter = ["paper", "circuit", "case_number_style"]
+    inlines = [LocalRuleInline]
+    fieldsets = [
+        (None, {"fields": ["name", "code", "citation", "circuit", "case_number_style"]}),
+        ("Heading", {"fields": ["heading_line_1", "heading_line_2"]}),
+        (
+            "Paper (the court's profile)",
+            {
+                "fields": [
+                    "paper",
+                    "font_size_pt",
+                    "case_number_label",
+                    "closing",
+                    "prints_division",
+                    "profile_source",
+                ]
+            },
+        ),
+    ]
 
 
 @admin.register(Judge)

@@ -138,11 +138,25 @@ _ROLES = {
 _COURT = re.compile(
     r"((?:(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+)?DISTRICT\s+OF\s+[A-Z][A-Z .]*[A-Z])"
 )
-_NUMBER_LINE = re.compile(r"^(?:Case\s+)?No\.?\s*:?\s*(.+)$", re.IGNORECASE)
+_NUMBER_LINE = re.compile(
+    r"^(?:(?:Case|Civil\s+Action|Civil\s+Case|Civil|Civ\.|Criminal\s+Action|Criminal\s+Case|Criminal|Crim\.|"
+    r"Cr\.|Misc\.|Miscellaneous(?:\s+(?:Action|Case))?|MDL)\s+)?No\.?\s*:?\s*(.+)$",
+    re.IGNORECASE,
+)
+# Where the right column of a two-column caption starts on a line the PDF's text layer merged with
+# the left one (“JAMES DARREN CRAWFORD, Case No. 14-cv-05578-MEJ”, “v. EXTENSION OF TIME”).
+_RIGHT_COLUMN = re.compile(
+    r"(?:(?:Case|Civil\s+Action|Criminal(?:\s+Action)?|Civ\.|Crim\.|Misc\.)\s+No\.|(?<![\w.])No\.\s*(?=[A-Z0-9])|"
+    r"\bRe:\s|\bORDER\b)"
+)
+_LEFT_ONLY = re.compile(r"^(?:v|vs|V|VS)\.?\s+(?P<rest>\S.*)$")
 _RE_LINE = re.compile(r"^Re:\s*(?:Dkt|Docket)\.?\s*(?:Nos?\.?|#)?\s*([\d,\s&and]+)", re.IGNORECASE)
-_SO_ORDERED = re.compile(r"^IT\s+IS\s+SO\s+ORDERED", re.IGNORECASE)
+_SO_ORDERED = re.compile(r"^(?:IT\s+IS\s+)?SO\s+ORDERED", re.IGNORECASE)
 _DATED = re.compile(r"Dated:?\s*([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})")
-_JUDGE_TITLE = re.compile(r"^(United\s+States\s+[A-Za-z ]*Judge)$", re.IGNORECASE)
+_JUDGE_TITLE = re.compile(
+    r"^((?:Chief\s+|Senior\s+)?(?:United\s+States\s+[A-Za-z ]*|District\s+|Magistrate\s+)Judge)$",
+    re.IGNORECASE,
+)
 _INSTITUTION = re.compile(
     r"(?:incarcerated|housed|confined|detained|held)\s+at\s+((?:[A-Z][\w.'-]*\s+){0,5}"
     r"(?:Prison|Facility|Jail|Center|Institution|Penitentiary))"
@@ -183,8 +197,9 @@ def _strip_line_numbers(lines: list[str]) -> list[str]:
     when they run in sequence (so "28 U.S.C. § 1915" in a sentence survives)."""
     bare = [i for i, line in enumerate(lines) if re.fullmatch(r"\d{1,2}", line)]
     drop = set(bare) if len(bare) >= 5 else set()
+    # Bare numbers count as neighbours: “22” alone, then “23 MARIA-ELENA JAMES”.
     numbered = [
-        (i, int(m.group(1))) for i, line in enumerate(lines) if (m := re.match(r"(\d{1,2})\s+\S", line))
+        (i, int(m.group(1))) for i, line in enumerate(lines) if (m := re.match(r"(\d{1,2})(?:\s+\S|$)", line))
     ]
     strip = set()
     for k, (index, number) in enumerate(numbered):
@@ -199,13 +214,59 @@ def _strip_line_numbers(lines: list[str]) -> list[str]:
     ]
 
 
+def _is_body_line(line: str) -> bool:
+    return len(line) > 60 and sum(c.islower() for c in line) > len(line) / 3
+
+
+_ROLE_THEN_TEXT = re.compile(r"^((?:Plaintiffs?|Defendants?|Petitioners?|Respondents?)[,.])\s+(\S.*)$")
+_NAME_THEN_CAPS = re.compile(r"^(.*[a-z.],)\s+([A-Z][A-Z0-9'’ ,.-]*)$")  # "BEARD, et al., SANCTIONS"
+
+
+def _split_caption_line(line: str, in_title: bool) -> tuple[str, str]:
+    """(left column, right column) of one caption line of a merged two-column caption."""
+    match = _RIGHT_COLUMN.search(line)
+    if match and match.start() > 0 and line[: match.start()].strip():
+        return line[: match.start()].strip(), line[match.start() :].strip()
+    if match:
+        return "", line
+    if in_title:
+        for pattern in (_LEFT_ONLY, _ROLE_THEN_TEXT, _NAME_THEN_CAPS):
+            if (found := pattern.match(line)) and not re.search(r"[a-z]", found.groups()[-1]):
+                left = line[: found.start(found.lastindex or 1)].strip()
+                return left, found.groups()[-1]
+        if line and not re.search(r"[a-z]", line) and not line.endswith((",", ";")):
+            return "", line  # the title's next line, alone
+    return line, ""
+
+
+def _unmerge_caption(lines: list[str]) -> list[str]:
+    """The caption of a pleading-paper order is two columns (parties | number, title, docket
+    entries) that a PDF's text layer reads across, line by line: the lines before the body with
+    their right-column parts moved after the left column, in order."""
+    start = next((i for i, line in enumerate(lines) if _is_body_line(line)), len(lines))
+    left: list[str] = []
+    right: list[str] = []
+    in_title = False
+    for line in lines[:start]:
+        left_part, right_part = _split_caption_line(line, in_title)
+        if right_part:
+            right.append(right_part)
+            if _RIGHT_COLUMN.match(right_part):
+                in_title = right_part.startswith("ORDER")
+        if left_part or not right_part:
+            left.append(left_part)
+    if not right:
+        return lines
+    return [*left, "", *right, "", *lines[start:]]
+
+
 def parse_order_text(raw: str) -> ParsedOrder:
     """What a past order's text says: the caption (court, case number, parties, title, the
     docket entries of its “Re:” line) before “IT IS SO ORDERED.”, the date and judge after it,
     and the body between the caption and that line."""
     text = clean_order_text(raw)
     parsed = ParsedOrder(text=text)
-    lines = text.split("\n")
+    lines = _unmerge_caption(text.split("\n"))
     nonblank = [(i, line) for i, line in enumerate(lines) if line]
     end = next((i for i, line in nonblank if _SO_ORDERED.match(line)), len(lines))
     caption = [(i, line) for i, line in nonblank if i < end]
@@ -263,7 +324,7 @@ def _ends_title(line: str, title: list[str]) -> bool:
         or line.endswith((",", ";"))
         or _ROLE_LABEL.match(line)
         or _NUMBER_LINE.match(line)
-        or len(title) >= 4
+        or len(title) >= 6
     )
 
 

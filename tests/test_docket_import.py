@@ -198,14 +198,21 @@ def test_a_newer_docket_updates_what_changed_and_resolves_motions():
     assert case.docket_entries.get(number=21).kind == EntryKind.ORDER
 
 
-def test_unknown_court_and_judges_block_the_import_until_added():
+def test_a_court_removed_from_the_table_and_unknown_judges_block_the_import_until_added():
+    Court.objects.filter(code="nysd").delete()  # an administrator removed it
     docket = parse_docket(docket_bytes("nysd"))
     plan = services.docket_import_preview(docket=docket)
     assert plan.unknown_court
     assert plan.problems == [ERROR_UNKNOWN_COURT % {"name": "Southern District of New York", "code": "nysd"}]
     with pytest.raises(ValidationError):
         services.docket_import_apply(docket=docket)
-    court = services.court_create_for_docket(code="nysd", name="Southern District of New York")
+    court = services.court_create_for_docket(code="nysd", name="whatever the docket says")
+    assert (court.name, court.citation, court.paper, court.closing) == (
+        "Southern District of New York",
+        "S.D.N.Y.",
+        "plain",
+        "SO ORDERED.",
+    )
     assert court.heading_lines == ["UNITED STATES DISTRICT COURT", "SOUTHERN DISTRICT OF NEW YORK"]
     plan = services.docket_import_preview(docket=docket)
     assert [m.parsed.initials for m in plan.unknown_judges] == ["GBD", "SN"]
@@ -272,9 +279,7 @@ def upload(client, data: bytes, name: str = "docket.html"):
 @pytest.fixture
 def alsup_clerk(db):
     """A clerk in Judge Alsup's chambers (N.D. Cal.), who imports cand.html."""
-    court = services.court_create(
-        name="Northern District of California", code="cand", heading_line_2="NORTHERN DISTRICT OF CALIFORNIA"
-    )
+    court = Court.objects.get(code="cand")  # the court table's
     alsup = services.judge_create(
         court=court, full_name="William Alsup", initials="WHA", signature_title="United States District Judge"
     )
@@ -376,6 +381,7 @@ def test_a_file_over_ten_megabytes_is_refused_before_it_is_read(client, alsup_cl
 
 
 def test_unknown_court_is_offered_and_added_then_back_to_the_preview(client, alsup_clerk):
+    Court.objects.filter(code="caed").delete()  # an administrator removed it from the table
     client.force_login(alsup_clerk)
     preview_url = upload(client, docket_bytes("caed"))["Location"]
     html = client.get(preview_url).content.decode()

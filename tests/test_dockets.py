@@ -8,9 +8,9 @@ from orders.dockets import MAX_DOCKET_BYTES, DocketError, parse_docket
 from orders.dockets.districts import court_of_docket
 from orders.dockets.entries import EntryFacts, classify, filed_by, referenced_numbers, resolutions
 from orders.dockets.parsed import (
+    ERROR_BANKRUPTCY,
     ERROR_EMPTY_DOCKET,
     ERROR_NO_COURT,
-    ERROR_NOT_DISTRICT,
     ERROR_NOT_DOCKET,
     ERROR_NOT_UTF8,
     ERROR_TOO_LARGE,
@@ -103,7 +103,11 @@ def test_prisoner_details_of_other_contact_texts(contact, expected):
         ("Plaintiff", PartyRole.PLAINTIFF),
         ("Petitioner", PartyRole.PETITIONER),
         ("Respondent", PartyRole.RESPONDENT),
-        ("Movant", PartyRole.PETITIONER),
+        ("Movant", PartyRole.MOVANT),
+        ("Claimant", PartyRole.CLAIMANT),
+        ("Garnishee", PartyRole.GARNISHEE),
+        ("Lead Plaintiff", PartyRole.PLAINTIFF),
+        ("Surety", PartyRole.INTERESTED_PARTY),
         ("Intervenor Plaintiff", PartyRole.INTERVENOR),
         ("Interested Party", PartyRole.INTERESTED_PARTY),
         ("Counter Claimant", PartyRole.INTERESTED_PARTY),
@@ -259,7 +263,7 @@ def test_a_bankruptcy_docket_is_not_imported():
     html = docket_bytes("cand").decode().replace("U.S. District Court", "U.S. Bankruptcy Court")
     with pytest.raises(DocketError) as error:
         parse_docket(html.encode())
-    assert str(error.value) == ERROR_NOT_DISTRICT % {"court": "Northern District of California"}
+    assert str(error.value) == ERROR_BANKRUPTCY % {"court": "Northern District of California"}
 
 
 def test_a_docket_that_does_not_name_its_court_is_refused():

@@ -21,10 +21,11 @@ pytestmark = pytest.mark.django_db
 # Session, user, the user's judges, the case with its parties and entries, the session's save.
 START = 9
 ORDER_TYPE = 9
-ENTRIES = 13  # + the entries' validation, the details' prefill (the judge's latest orders, the case's orders)
-DETAILS = 10  # + the entries' validation
-PREVIEW = 10
-FINISH = 28  # + the membership, the constraint checks and the inserts (order, history, entries, audit)
+# The court's local rules (one query, orders.courts) are read where the order's text is built.
+ENTRIES = 14  # + the entries' validation, the details' prefill (the judge's latest orders, the case's orders)
+DETAILS = 11  # + the entries' validation
+PREVIEW = 11
+FINISH = 29  # + the membership, the constraint checks and the inserts (order, history, entries, audit)
 
 
 @pytest.fixture

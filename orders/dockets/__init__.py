@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from .districts import court_of_docket
+from .districts import KIND_BANKRUPTCY, KIND_JPML, court_of_docket
 from .parsed import (
+    ERROR_BANKRUPTCY,
+    ERROR_JPML,
     ERROR_NO_COURT,
-    ERROR_NOT_DISTRICT,
     ERROR_NOT_DOCKET,
     DocketError,
     ParsedDocket,
@@ -47,8 +48,10 @@ def parse_docket_text(text: str, *, notes: list[str] | None = None) -> ParsedDoc
         if "DOCKET FOR CASE" not in text.upper():
             raise DocketError(ERROR_NOT_DOCKET)
         raise DocketError(ERROR_NO_COURT)
-    if court.bankruptcy:
-        raise DocketError(ERROR_NOT_DISTRICT % {"court": court.name or court.code})
+    if court.kind == KIND_JPML:
+        raise DocketError(ERROR_JPML)
+    if court.kind == KIND_BANKRUPTCY:
+        raise DocketError(ERROR_BANKRUPTCY % {"court": court.name or court.code})
     parsed = parse_docket_html(text, court)
     return dataclasses.replace(parsed, notes=[*parsed.notes, *(notes or [])])
 

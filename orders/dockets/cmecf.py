@@ -11,6 +11,7 @@ it from the page first and the report is made for that court.
 from __future__ import annotations
 
 import datetime
+import html as html_lib
 import logging
 import re
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from ..case_numbers import CaseNumberError, parse_case_number
 from ..compat import juriscraper as juriscraper_compat
 from . import entries as entry_rules
+from . import judges as judge_rules
 from . import parties as party_rules
 from .districts import CourtOfDocket
 from .parsed import (
@@ -69,29 +71,59 @@ def _initials_from_name(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()[:5]
 
 
-def _judge(name: str, initials: str | None, metadata_values: list[str], label: str) -> ParsedJudge | None:
-    name = " ".join((name or "").split())
-    if not name:
-        return None
-    raw = ""
+def _page_line(page: str, label: str) -> str | None:
+    """The text after “Assigned to:” in the page itself (juriscraper's metadata lacks it on
+    criminal dockets), up to the next tag."""
+    if match := re.search(rf"{label}:[ \t]*([^<\r\n]{{0,160}})", page[:300_000], re.IGNORECASE):
+        return html_lib.unescape(match.group(1))
+    return None
+
+
+def _judge(
+    name: str, initials: str | None, metadata_values: list[str], label: str, page: str = ""
+) -> ParsedJudge | None:
+    """The judge of the “Assigned to:” / “Referred to:” line, title and name as the docket writes
+    them (``judges``); juriscraper's ``name`` only when the line is not found. None when the line
+    names no judge (“Pro Se Law Clerk MP”)."""
     pattern = re.compile(rf"{label}:\s+(.*)", re.IGNORECASE)
-    for value in metadata_values:
-        if match := pattern.search(value):
-            raw = match.group(1)
-            break
-    title_text = ""
-    last = name.split()[-1]
-    if raw and last in raw:
-        title_text = raw[: raw.find(name.split()[0])].strip() if name.split()[0] in raw else ""
-    initials = (initials or "").upper() or _initials_from_name(name)
-    return ParsedJudge(name=name, initials=re.sub(r"[^A-Z]", "", initials)[:5], title_text=title_text)
+    raw = next((m.group(1) for value in metadata_values if (m := pattern.search(value))), None)
+    if raw is None and (found_line := _page_line(page, label)) is not None:
+        raw = found_line
+    if raw is not None:
+        found = judge_rules.split_title(raw)
+        if found is None:
+            return None
+        title_text, name = found
+    else:
+        name = judge_rules.tidy_name(name or "")
+        title_text = ""
+        if not name or judge_rules.split_title(name) is None:
+            return None
+    initials = (initials or "").upper()
+    initials = re.sub(r"[^A-Z]", "", initials)[:5] or _initials_from_name(name)
+    return ParsedJudge(name=name, initials=initials, title_text=judge_rules.title_text_of(title_text))
 
 
 def _short_caption(case_name: str) -> str:
-    text = _CAPTION_PREFIX.sub("", case_name or "").strip()
-    if text.isupper():
-        text = text.title().replace(" V. ", " v. ").replace("In Re:", "In re:").replace("In Re ", "In re ")
+    """The docket's case name without E.D. Cal.'s “(PC)” prefix, capitals in title case; never
+    a caption of only “v.”."""
+    text = party_rules.tidy_caption(_CAPTION_PREFIX.sub("", case_name or "").strip())
+    if not re.sub(r"\bv(?:s)?\.?(?=\s|$)", "", text).strip(" .,"):
+        return ""
     return text[:300]
+
+
+def _parties_from_case_name(case_name: str) -> list[dict[str, Any]]:
+    """A docket that lists no parties (D.D.C.'s large dockets) still names them in its case name:
+    “UNITED STATES OF AMERICA v. GOOGLE LLC” → the plaintiff and the defendant."""
+    text = _CAPTION_PREFIX.sub("", case_name or "")
+    parts = re.split(r"\s+v(?:s)?\.?\s+", text, maxsplit=1, flags=re.IGNORECASE)
+    if len(parts) != 2 or not all(part.strip(" .,") for part in parts):
+        return []
+    return [
+        {"name": party_rules.tidy_caption(parts[0].strip()), "type": "Plaintiff"},
+        {"name": party_rules.tidy_caption(parts[1].strip()), "type": "Defendant"},
+    ]
 
 
 def _as_date(value: Any) -> datetime.date | None:
@@ -130,6 +162,28 @@ def _parties(raw_parties: list[dict[str, Any]]) -> list[ParsedParty]:
             )
         )
     return parties
+
+
+def _caption_order(parties: list[ParsedParty], case_name: str) -> list[ParsedParty]:
+    """The parties in caption order: the United States first where it is a party (CM/ECF lists
+    it last in criminal cases), then the party each side of the case name is named after (the
+    lead plaintiff “Alford” of “Alford v. Baylor”, listed second on its docket), then the rest."""
+    sides = re.split(r"\s+v(?:s)?\.?\s+", _CAPTION_PREFIX.sub("", case_name), maxsplit=1, flags=re.I)
+    leads = {party_rules.name_key(side).split()[0] for side in sides if party_rules.name_key(side)}
+
+    def lead_first(group: list[ParsedParty]) -> list[ParsedParty]:
+        lead = next((p for p in group if party_rules.is_united_states(p.name)), None) or next(
+            (p for p in group if set(party_rules.name_key(p.name).split()) & leads), None
+        )
+        return group if lead is None else [lead, *(p for p in group if p is not lead)]
+
+    # Reordered within each side only; the sides keep the docket's places in the list.
+    side_of = [party_rules.caption_side(party.role) for party in parties]
+    ordered = {
+        side: iter(lead_first([p for p, s in zip(parties, side_of, strict=True) if s == side]))
+        for side in set(side_of)
+    }
+    return [next(ordered[side]) for side in side_of]
 
 
 def _entries(raw_entries: list[dict[str, Any]], *, case_closed: bool) -> list[ParsedEntry]:
@@ -184,18 +238,25 @@ def parse_docket_html(html: str, court: CourtOfDocket) -> ParsedDocket:
     except CaseNumberError as error:
         raise DocketError(ERROR_UNREADABLE % {"detail": f"case number “{case_number}”"}) from error
     raw_parties = data.get("parties") or []
+    case_name = " ".join((data.get("case_name") or "").split())
     raw_entries = data.get("docket_entries") or []
     if not raw_parties and not raw_entries:
         raise DocketError(ERROR_EMPTY_DOCKET % {"number": case_number})
-    assigned = _judge(data.get("assigned_to_str") or "", assigned_initials, metadata_values, "Assigned to")
+    if not raw_parties:
+        raw_parties = _parties_from_case_name(case_name)
+    assigned = _judge(
+        data.get("assigned_to_str") or "", assigned_initials, metadata_values, "Assigned to", html
+    )
     if assigned is None:
         raise DocketError(ERROR_NO_JUDGE % {"number": case_number})
-    referred = _judge(data.get("referred_to_str") or "", referred_initials, metadata_values, "Referred to")
+    referred = _judge(
+        data.get("referred_to_str") or "", referred_initials, metadata_values, "Referred to", html
+    )
     date_terminated = _as_date(data.get("date_terminated"))
-    case_name = " ".join((data.get("case_name") or "").split())
     return ParsedDocket(
         court_code=court.code,
         court_name=court.name,
+        division=court.division,
         docket_number=docket_number,
         case_number=case_number,
         case_name=case_name,
@@ -206,6 +267,6 @@ def parse_docket_html(html: str, court: CourtOfDocket) -> ParsedDocket:
         nature_of_suit=(data.get("nature_of_suit") or "")[:200],
         date_filed=_as_date(data.get("date_filed")),
         date_terminated=date_terminated,
-        parties=_parties(raw_parties),
+        parties=_caption_order(_parties(raw_parties), case_name),
         entries=_entries(raw_entries, case_closed=date_terminated is not None),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 # Messages for input that cannot be imported; the upload page shows them as they are.
@@ -30,6 +31,14 @@ ERROR_NO_COURT = (
 ERROR_NOT_DISTRICT = (
     "This is a docket of “%(court)s”, not of a U.S. district court; only district-court dockets are imported."
 )
+ERROR_BANKRUPTCY = (
+    "This is a bankruptcy docket (U.S. Bankruptcy Court, %(court)s), not a district-court docket: "
+    "bankruptcy cases are not imported. Upload the district court's Docket Report of the case."
+)
+ERROR_JPML = (
+    "This is a docket of the Judicial Panel on Multidistrict Litigation, not of a district court: the "
+    "Panel's MDL dockets are not imported. Upload the Docket Report of the district court's case."
+)
 ERROR_EMPTY_DOCKET = (
     "The docket report of case %(number)s lists no parties and no docket entries, so there is nothing "
     "to import. In CM/ECF, run the Docket Report with parties and all entries included."
@@ -51,8 +60,10 @@ class ParsedJudge:
 
     @property
     def signature_title_guess(self) -> str:
+        """The title under the signature, from the docket's words (“Magistrate Judge”, “Mag Judge”,
+        “Senior Judge”, “Chief Judge”); a district judge when the docket gives none."""
         text = self.title_text.lower()
-        if "magistrate" in text:
+        if re.search(r"\bmag(?:istrate|\.)?\b", text):
             return (
                 "United States Chief Magistrate Judge"
                 if "chief" in text
@@ -92,6 +103,7 @@ class ParsedEntry:
 class ParsedDocket:
     court_code: str  # "cand"
     court_name: str  # "Northern District of California"
+    division: str  # "San Francisco", as the docket heading writes it ("" if none)
     docket_number: str  # "3:08-cv-00159" as CM/ECF writes it without initials
     case_number: str  # "3:08-cv-00159-WHA"
     case_name: str  # as the docket writes it: "(PC) Mitchell v. Rennick"

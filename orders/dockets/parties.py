@@ -1,11 +1,16 @@
 """Parties as the docket lists them: role, pro se status, prisoner number and institution.
 
 Role: the docket's party type (“Plaintiff”, “Petitioner”, “Defendant”, “Respondent”,
-“Intervenor”, “Interested Party”) maps to the same ``PartyRole``. Other types map by meaning:
-“Movant”, “Applicant” → petitioner; “Claimant”, “Consolidated Plaintiff” → plaintiff;
-“Consolidated Defendant” → defendant; “Intervenor Plaintiff/Defendant” → intervenor; counter-,
-cross- and third-party roles, “Amicus”, “Miscellaneous”, “Unknown” and anything else →
-interested party (they are not named in the caption).
+“Intervenor”, “Interested Party”, “Movant”, “Claimant”, “Garnishee”) maps to the same
+``PartyRole``. Other types map by meaning: “Applicant” → petitioner; “Lead Plaintiff”,
+“Consolidated Plaintiff” → plaintiff; “Consolidated Defendant” → defendant; “Intervenor
+Plaintiff/Defendant” → intervenor; counter-, cross- and third-party roles, “Amicus”, “Surety”,
+“Notice Party”, “Miscellaneous”, “Unknown” and anything else → interested party (they are not
+named in the caption). The caption's first side is the plaintiffs or petitioners, the United
+States first among them (``order_for_caption``); movants lead it only when there are none.
+
+Names: “USA” (how CM/ECF lists the government in criminal cases) is “United States of America”;
+doubled and trailing punctuation is dropped (“Northeast Adjusters, Inc,” → “…, Inc”).
 
 Prisoner: for a pro se party the contact text is the party's own address, CM/ECF writes the
 prisoner number on its first line (“#P-65407/ E-1-143-Low”, “F-23331”, “CDCR# T-12345”,
@@ -24,10 +29,15 @@ from ..models import PartyRole
 _ROLES = {
     "plaintiff": PartyRole.PLAINTIFF,
     "plaintiffs": PartyRole.PLAINTIFF,
-    "claimant": PartyRole.PLAINTIFF,
+    "lead plaintiff": PartyRole.PLAINTIFF,
+    "lead plaintiffs": PartyRole.PLAINTIFF,
     "consolidated plaintiff": PartyRole.PLAINTIFF,
     "petitioner": PartyRole.PETITIONER,
-    "movant": PartyRole.PETITIONER,
+    "petitioners": PartyRole.PETITIONER,
+    "movant": PartyRole.MOVANT,
+    "claimant": PartyRole.CLAIMANT,
+    "claimants": PartyRole.CLAIMANT,
+    "garnishee": PartyRole.GARNISHEE,
     "applicant": PartyRole.PETITIONER,
     "defendant": PartyRole.DEFENDANT,
     "defendants": PartyRole.DEFENDANT,
@@ -49,9 +59,58 @@ def party_role(docket_role: str) -> str:
     return _ROLES.get(key, PartyRole.INTERESTED_PARTY)
 
 
+_GOVERNMENT = {"usa", "u.s.a.", "u.s.a", "us", "u.s."}
+
+
 def clean_name(name: str) -> str:
-    """A party's name as stored: spaces collapsed, stray leading dashes dropped (“- Palmer”)."""
-    return " ".join(name.split()).lstrip("-–— ").strip()
+    """A party's name as stored: spaces collapsed, stray leading dashes dropped (“- Palmer”),
+    doubled and trailing commas dropped (“INC,,”), “USA” written out."""
+    text = " ".join(name.split()).lstrip("-–— ").strip()
+    text = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", text)  # "Inc,," → "Inc,"
+    text = re.sub(r"\s+([,;])", r"\1", text).rstrip(",; ").strip()
+    if text.lower() in _GOVERNMENT:
+        return "United States of America"
+    return text
+
+
+def caption_side(role: str) -> int:
+    """1 for the first side of the caption (plaintiffs, petitioners, movants), 2 for the second,
+    3 for parties named in their roles only (``Party.side``)."""
+    if role in (PartyRole.PLAINTIFF, PartyRole.PETITIONER, PartyRole.MOVANT):
+        return 1
+    return 2 if role in (PartyRole.DEFENDANT, PartyRole.RESPONDENT) else 3
+
+
+def is_united_states(name: str) -> bool:
+    return name_key(name) in {"united states of america", "united states", "usa"}
+
+
+_SMALL = {"of", "and", "the", "for", "in", "on", "at", "a", "an", "by", "to", "de", "la", "del"}
+_KEEP_UPPER = {"LLC", "LLP", "LP", "USA", "NA", "FBI", "CIA", "DEA", "ICE", "IRS", "II", "III", "IV", "PLC"}
+
+
+def tidy_caption(text: str) -> str:
+    """A caption the docket writes in capitals, as an order writes it: “UNITED STATES OF AMERICA v.
+    GOOGLE LLC” → “United States of America v. Google LLC”; a caption in mixed case is kept."""
+    words = text.split()
+    if not any(w.isalpha() and w.isupper() and len(w) > 1 for w in words):
+        return text
+    if any(any(c.islower() for c in w) for w in words if w.lower() not in ("v.", "vs.", "re:", "in")):
+        return text
+    out = []
+    for i, word in enumerate(words):
+        bare = word.strip(",.:;()")
+        if word.lower() in ("v.", "vs.", "v"):
+            out.append("v.")
+        elif bare.upper() in _KEEP_UPPER:
+            out.append(word.upper())
+        elif i and bare.lower() in _SMALL:
+            out.append(word.lower())
+        elif word.lower() == "re:" and i == 1 and out and out[0] == "In":
+            out.append("re:")
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+    return " ".join(out)
 
 
 def name_key(name: str) -> str:

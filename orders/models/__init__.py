@@ -2,7 +2,7 @@
 
 from .base import TimeStampedModel
 from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
-from .courts import ChambersMembership, Court, Judge
+from .courts import ChambersMembership, Court, Judge, LocalRule
 from .dockets import DocketUpload
 from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
 from .workflow import AuditAction, AuditEvent, OrderComment, SignedPdf
@@ -19,6 +19,7 @@ __all__ = [
     "DocketUpload",
     "EntryKind",
     "Judge",
+    "LocalRule",
     "Order",
     "OrderComment",
     "OrderDocketEntry",

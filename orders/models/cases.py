@@ -23,6 +23,9 @@ class PartyRole(models.TextChoices):
     RESPONDENT = "respondent", "Respondent"
     INTERVENOR = "intervenor", "Intervenor"
     INTERESTED_PARTY = "interested_party", "Interested Party"
+    MOVANT = "movant", "Movant"
+    CLAIMANT = "claimant", "Claimant"
+    GARNISHEE = "garnishee", "Garnishee"
 
 
 class EntryKind(models.TextChoices):
@@ -91,6 +94,12 @@ class Case(TimeStampedModel):
         max_length=200, blank=True, help_text="Nature of suit, e.g. “550 Prisoner: Civil Rights”."
     )
     date_filed = models.DateField(null=True, blank=True, help_text="When the case was filed.")
+    division = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="The court's division, as the docket heading names it (“San Jose”); printed where "
+        "the court prints one.",
+    )
     pro_se = models.BooleanField(default=False, help_text="A party proceeds without a lawyer.")
     prisoner = models.BooleanField(default=False, help_text="A party is a prisoner.")
     sealed = models.BooleanField(
@@ -158,10 +167,18 @@ class Case(TimeStampedModel):
                 raise ValidationError({field: "The judge sits on another court than this case."})
 
     def caption(self) -> Caption:
-        """The left side of the caption, built from the party list (see ``Caption``)."""
+        """The left side of the caption, built from the party list (see ``Caption``); an “In re”
+        case (an MDL) is captioned by its name, and a case with no parties by its short caption,
+        never by a bare “v.”."""
         parties = list(self.parties.all())
+        first, second = first_side(parties), [p for p in parties if p.side == Party.Side.SECOND]
+        if self.short_caption.lower().startswith("in re") or not (first or second):
+            return Caption(
+                first=CaptionSide(names=self.short_caption.upper(), label=""),
+                second=CaptionSide(names="", label=""),
+            )
         return Caption(
-            first=CaptionSide.for_parties([p for p in parties if p.side == Party.Side.FIRST], last=False),
+            first=CaptionSide.for_parties(first_side(parties), last=False),
             second=CaptionSide.for_parties([p for p in parties if p.side == Party.Side.SECOND], last=True),
         )
 
@@ -228,7 +245,9 @@ class Party(TimeStampedModel):
 
     @property
     def side(self) -> int:
-        if self.role in (self.Role.PLAINTIFF, self.Role.PETITIONER):
+        """Plaintiffs, petitioners and movants (a § 2255 movant) are the first side; claimants,
+        garnishees, intervenors and interested parties are named in their roles, not the caption."""
+        if self.role in (self.Role.PLAINTIFF, self.Role.PETITIONER, self.Role.MOVANT):
             return self.Side.FIRST
         if self.role in (self.Role.DEFENDANT, self.Role.RESPONDENT):
             return self.Side.SECOND
@@ -253,6 +272,14 @@ class Party(TimeStampedModel):
 # “John Doe, individually and in his official capacity”: the name, then from the first comma
 # followed by a word in lower case, the descriptor.
 _DESCRIPTOR = re.compile(r"^(.*?)((?:,\s*(?=[a-z])).*)?$", re.DOTALL)
+
+
+def first_side(parties: list[Party]) -> list[Party]:
+    """The first side of the caption: the plaintiffs or petitioners; movants only when the case has
+    neither (a § 2255 motion), so that a criminal case's press movants never lead its caption."""
+    first = [p for p in parties if p.side == Party.Side.FIRST]
+    principal = [p for p in first if p.role != PartyRole.MOVANT]
+    return principal or first
 
 
 @dataclass(frozen=True)

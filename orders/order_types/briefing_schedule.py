@@ -1,5 +1,6 @@
 """Order setting a briefing schedule for a dispositive motion: motion, opposition and reply
-deadlines computed from a start date, in place of the defaults of Civil L.R. 7-3."""
+deadlines computed from a start date, in place of the defaults of the court's local rule (where
+its rule table has one)."""
 
 import datetime
 from typing import Any

@@ -1,4 +1,5 @@
-"""Order denying a motion for reconsideration of an interlocutory order (Civil L.R. 7-9)."""
+"""Order denying a motion for reconsideration of an interlocutory order (the court's local rule on
+reconsideration where its rule table has one, N.D. Cal. Civil L.R. 7-9; else Fed. R. Civ. P. 54(b))."""
 
 from typing import Any
 
@@ -20,7 +21,7 @@ class Form(OrderTypeForm):
         initial=True,
     )
     analysis = forms.CharField(
-        label="Why no ground under Civil L.R. 7-9(b) is shown",
+        label="Why no ground for reconsideration is shown",
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=10000,
     )
@@ -33,7 +34,7 @@ class Form(OrderTypeForm):
 class DenyReconsideration(OrderType):
     key = "deny_reconsideration"
     title = "ORDER DENYING MOTION FOR RECONSIDERATION"
-    description = "Deny reconsideration of an interlocutory order: no showing under Civil L.R. 7-9(b)."
+    description = "Deny reconsideration of an interlocutory order: no ground for reconsideration shown."
     resolves_kinds = (EntryKind.MOTION,)
     needs_entries = True
     Form = Form

@@ -1,4 +1,5 @@
-"""Order granting a request for an extension of time (Fed. R. Civ. P. 6(b)(1)(A); Civil L.R. 6-3)."""
+"""Order granting a request for an extension of time (Fed. R. Civ. P. 6(b)(1); the
+court's local rule on changing time where its rule table has one)."""
 
 from typing import Any
 

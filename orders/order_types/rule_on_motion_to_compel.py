@@ -1,5 +1,5 @@
-"""Order granting or denying a motion to compel discovery (Fed. R. Civ. P. 37(a);
-Civil L.R. 37-1 meet and confer, 37-2 form of the motion)."""
+"""Order granting or denying a motion to compel discovery (Fed. R. Civ. P. 37(a); the court's
+local rules on the conference and the form of the motion where its rule table has them)."""
 
 from typing import Any
 
@@ -13,8 +13,8 @@ from .base import OrderType, OrderTypeForm
 
 DISPOSITIONS = [("GRANTED", "GRANTED"), ("DENIED", "DENIED")]
 DENIAL_REASONS = [
-    ("no_meet_and_confer", "No good-faith attempt to meet and confer (Rule 37(a)(1); Civil L.R. 37-1)"),
-    ("no_specifics", "The motion does not set out the requests and responses (Civil L.R. 37-2)"),
+    ("no_meet_and_confer", "No good-faith attempt to meet and confer (Rule 37(a)(1))"),
+    ("no_specifics", "The motion does not set out the requests and responses"),
     ("other", "Other (explain below)"),
 ]
 ERROR_REQUIRED_WHEN_GRANTED = "Required when the motion is granted."
@@ -59,7 +59,7 @@ class Form(OrderTypeForm):
 class RuleOnMotionToCompel(OrderType):
     key = "rule_on_motion_to_compel"
     title = "ORDER DENYING MOTION TO COMPEL"
-    description = "Grant or deny a motion to compel discovery (Fed. R. Civ. P. 37(a); Civil L.R. 37-1)."
+    description = "Grant or deny a motion to compel discovery (Fed. R. Civ. P. 37(a))."
     resolves_kinds = (EntryKind.MOTION,)
     needs_entries = True
     Form = Form

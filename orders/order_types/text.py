@@ -18,8 +18,10 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ..courts import cause_codes
 from ..formats import long_date  # noqa: F401 - the order types' and templates' ``text.long_date``
 from ..models import Case, DocketEntry, Party
+from ..models.cases import first_side
 
 COURT_CAPITALISED = "capital"
 COURT_LOWER = "lower"
@@ -57,7 +59,13 @@ DOCKET_STYLES = [
     (DOCKET_DKT, "Dkt. No. 53"),
 ]
 
-DEFAULT_CAUSE = "42 U.S.C. § 1983"
+# What a case is, by the kind of its cause (``orders.courts.cause_codes``): the complaint and the
+# action as an order names them.
+_PLEADING_OF_KIND = {
+    cause_codes.CIVIL_RIGHTS: ("civil rights complaint", "civil rights action"),
+    cause_codes.HABEAS: ("petition for a writ of habeas corpus", "habeas action"),
+    cause_codes.MOTION_2255: ("motion under 28 U.S.C. § 2255", "proceeding"),
+}
 
 _PRONOUNS = {
     # pronoun: (subject, object, possessive, reflexive, takes a plural verb)
@@ -185,6 +193,26 @@ class SideText:
         return self.parties[0] if self.parties else None
 
 
+class CourtRules:
+    """The court's local rules by key (``{{ t.rules.extension_of_time }}`` → “Civil L.R. 6-3”),
+    "" for a key the court's rule table does not have: order types never name another court's."""
+
+    def __init__(self, court):
+        self._court = court  # its rules are read when a template first asks for one
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self.get(key)
+
+    def get(self, key: str) -> str:
+        return self._court.rule(key)
+
+    def choices(self, key: str) -> list[str]:
+        """Every way the court's orders cite the rule (the first is the default)."""
+        return list(self._court.rule_citations().get(key, []))
+
+
 class CaseText:
     """The wording of a case in an order's style (``t`` in the order-type templates)."""
 
@@ -202,13 +230,21 @@ class CaseText:
         self.court_poss = self.court + "'s"
         self.docket_style = docket_style
         parties = [p for p in case.parties.all() if not p.terminated]
-        first = [p for p in parties if p.side == Party.Side.FIRST]
+        first = first_side(parties)
         second = [p for p in parties if p.side == Party.Side.SECOND]
         self.plaintiff = SideText(first, default_role="Plaintiff", capitalised=capitalised)
         self.defendant = SideText(second, default_role="Defendant", capitalised=capitalised)
         self.prisoner = case.prisoner or any(p.is_prisoner for p in parties)
         self.pro_se = case.pro_se or any(p.pro_se for p in parties)
-        self.cause = case.cause or DEFAULT_CAUSE
+        cause = cause_codes.cause_of(case.cause)
+        # The statute, "" when the cause is unknown (the sentence then names none, never a raw code).
+        self.cause = cause.statute if cause else ""
+        complaint, action = _PLEADING_OF_KIND.get(cause.kind if cause else "", ("complaint", "action"))
+        self.complaint, self.action = complaint, action
+        self.rules = CourtRules(case.court)
+        self.circuit = case.court.circuit
+        # Ninth Circuit case law (Rand notices, Ferdik, …) is cited only in that circuit's courts.
+        self.ninth_circuit = self.circuit == 9
 
     def side(self, role: str) -> SideText:
         """The side named “plaintiff” or “defendant” (as a form's movant field stores it)."""

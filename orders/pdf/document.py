@@ -7,11 +7,12 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.utils.text import slugify
 
 from ..body import parse_document
+from ..courts.profiles import PaperProfile, profile_for
 from ..formats import re_line_for
 from ..models import Caption, Case, DocketEntry, Judge, Order
 
@@ -43,6 +44,8 @@ class OrderDocument:
     # The judge's name as written after "/s/" on a conformed signature ("Maria-Elena James");
     # empty means the printed name in title case.
     judge_signature_name: str = ""
+    # The court's paper (orders.courts.profiles): pleading or plain format, type size, closing line.
+    profile: PaperProfile = field(default_factory=PaperProfile)
 
     @property
     def signature_name(self) -> str:
@@ -73,19 +76,21 @@ class OrderDocument:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def case_number_label(number: str) -> str:
-    """“Case No.” for a CM/ECF number, “No.” for the legacy form (as the seeds print them)."""
-    return "Case No." if _CMECF_FORM.search(number or "") else "No."
+def case_number_label(number: str, label: str = "Case No.") -> str:
+    """The court's label (“Case No.”, “Civil Action No.”) for a CM/ECF number, “No.” for the
+    legacy form (as the seeds print them)."""
+    return label if _CMECF_FORM.search(number or "") else "No."
 
 
 def _document(
     *, case: Case, title: str, re_line: str, body: str, date: datetime.date | None, judge: Judge
 ) -> OrderDocument:
+    profile = profile_for(case.court, division=case.division)
     return OrderDocument(
         heading_lines=list(case.court.heading_lines),
         caption=case.caption(),
         case_number=case.number,
-        case_number_label=case_number_label(case.number),
+        case_number_label=case_number_label(case.number, profile.case_number_label),
         title=title,
         re_line=re_line,
         body=body,
@@ -93,6 +98,7 @@ def _document(
         judge_name=judge.signature_name,
         judge_title=judge.signature_title,
         judge_signature_name=judge.full_name,
+        profile=profile,
     )
 
 

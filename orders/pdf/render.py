@@ -127,11 +127,14 @@ def _resources() -> _Resources:
     )
 
 
-def _measure_baseline_offset(stylesheet: CSS, font_config: FontConfiguration) -> float:
+def _measure_baseline_offset(
+    stylesheet: CSS, font_config: FontConfiguration, font_size_pt: int = 12
+) -> float:
     """Where WeasyPrint puts the baseline of a double-spaced line (the line numbers go there),
     and a check that the text is really set in the pleading font, not a fallback."""
     probe = OrderHTML(
-        string='<div class="paragraph">0 <b>0</b></div>', url_fetcher=StaticOnlyFetcher()
+        string=f'<div class="paragraph" style="font-size: {font_size_pt}pt">0 <b>0</b></div>',
+        url_fetcher=StaticOnlyFetcher(),
     ).render(stylesheets=[stylesheet], font_config=font_config)
     embedded = probe.write_pdf(uncompressed_pdf=True)
     name = b"+" + FONT_FAMILY.replace(" ", "-").encode()  # "/ABCDEF+Liberation-Serif"
@@ -141,6 +144,15 @@ def _measure_baseline_offset(stylesheet: CSS, font_config: FontConfiguration) ->
         if type(box).__name__ == "LineBox":
             return box.baseline * PT_PER_PX
     raise RuntimeError("The baseline probe laid out no text.")
+
+
+@functools.cache
+def baseline_offset_for(font_size_pt: int) -> float:
+    """The baseline offset of a 24pt line in the profile's type size (C.D. Cal.: 14pt)."""
+    resources = _resources()
+    if font_size_pt == 12:
+        return resources.baseline_offset
+    return _measure_baseline_offset(resources.stylesheet, resources.font_config, font_size_pt)
 
 
 def new_fetcher() -> StaticOnlyFetcher:
@@ -179,7 +191,7 @@ def _quote_pads(document: OrderDocument, options: dict[str, Any]) -> dict[str, f
     if not quotes:
         return {}
     resources = _resources()
-    html = resources.probe_template.render({"blocks": quotes})
+    html = resources.probe_template.render({"blocks": quotes, "doc": document})
     probe = OrderHTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=new_fetcher()).render(
         stylesheets=[resources.stylesheet], font_config=resources.font_config, **options
     )
@@ -311,6 +323,10 @@ def render_pdf(
     ``"conformed"`` prints “/s/ Name” on the line instead. ``pdfa`` writes PDF/A-3b."""
     if signature not in SignedPdf.Signature.values:
         raise ValueError(ERROR_SIGNATURE.format(value=signature))
+    if document.profile.plain:  # the plain federal format of most districts (orders/pdf/plain.py)
+        from .plain import render_plain_pdf
+
+        return render_plain_pdf(document, final=final, signature=signature, pdfa=pdfa)
     resources = _resources()
     key = hashlib.sha256(
         f"{document.fingerprint()}|{final}|{signature}|{pdfa}|{resources.digest}".encode()
@@ -324,10 +340,12 @@ def _render_uncached(document: OrderDocument, *, final: bool, signature: Signatu
     options = dict(PDF_OPTIONS)
     if pdfa:
         options["pdf_variant"] = PDFA_VARIANT
-    resources = _resources()
+    _resources()
     check_texts(document.printed_texts())
     title_lines(document.title)  # a title too long for the footer is refused before any layout
-    paper = paper_finisher(resources.baseline_offset, draft=not final, title=document.title)
+    paper = paper_finisher(
+        baseline_offset_for(document.profile.font_size_pt), draft=not final, title=document.title
+    )
 
     def finisher(laid_out: LaidOutDocument, pdf: Any) -> None:
         check_embedded_fonts(

@@ -12,16 +12,18 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ..courts.loading import court_from_table
+from ..courts.table import district_courts
 from ..dockets import DocketError, ParsedDocket, decode_docket, parse_docket_text
-from ..dockets.districts import heading_lines_for
 from ..dockets.parties import name_key
 from ..dockets.plan import ImportPlan, build_plan
 from ..models import (
     Case,
     Court,
     DocketUpload,
+    LocalRule,
 )
-from .records import case_create, court_create, docket_entry_create, judge_create, party_create
+from .records import case_create, docket_entry_create, judge_create, party_create
 
 # --- Docket import (CM/ECF docket reports; see orders.dockets) -------------------------------
 
@@ -30,6 +32,7 @@ ERROR_IMPORT_CHANGED = (
     "confirm again."
 )
 ERROR_COURT_EXISTS = "The app already has the court “%(code)s”."
+ERROR_COURT_NOT_IN_TABLE = "“%(code)s” is not a United States district court of the court table."
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ def _apply_case(docket: ParsedDocket, plan: ImportPlan) -> tuple[Case, bool]:
             date_filed=docket.date_filed,
             pro_se=docket.pro_se,
             prisoner=docket.prisoner,
+            division=docket.division,
         )
     elif plan.case_changes:
         for change in plan.case_changes:
@@ -214,13 +218,16 @@ def _apply_entries(case: Case, plan: ImportPlan) -> int:
 
 
 @transaction.atomic
-def court_create_for_docket(*, code: str, name: str) -> Court:
-    """Add the court a docket is from, its caption heading derived from its name
-    (“UNITED STATES DISTRICT COURT” / “SOUTHERN DISTRICT OF NEW YORK”)."""
-    if Court.objects.filter(code=code.lower()).exists():
-        raise ValidationError(ERROR_COURT_EXISTS % {"code": code.lower()})
-    line_1, line_2 = heading_lines_for(name)
-    return court_create(name=name, code=code, heading_line_1=line_1, heading_line_2=line_2)
+def court_create_for_docket(*, code: str, name: str = "") -> Court:
+    """Add the court a docket is from as the court table has it (``orders.courts``: courts-db's
+    court, its heading, paper and local rules), when an administrator removed it. ``name`` (the
+    docket's) is not used: the table's name is the court's."""
+    code = code.lower()
+    if Court.objects.filter(code=code).exists():
+        raise ValidationError(ERROR_COURT_EXISTS % {"code": code})
+    if code not in district_courts():
+        raise ValidationError(ERROR_COURT_NOT_IN_TABLE % {"code": code})
+    return court_from_table(code, Court, LocalRule)
 
 
 @transaction.atomic

@@ -10,34 +10,29 @@ from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
 
 from ..case_numbers import parse_case_number
+from ..courts.loading import court_from_table
+from ..dockets.districts import district_code
 from ..importing import ParsedOrder, content_sha256, display_name, parse_order_text, read_order_file
 from ..models import (
     Case,
     Court,
     DocketEntry,
     Judge,
+    LocalRule,
     Order,
     OrderDocketEntry,
 )
-from .records import case_create, court_create, judge_create, party_create
+from .records import case_create, judge_create, party_create
 
 # --- Import of past orders -------------------------------------------------------------------
 
 ERROR_IMPORT_NO_CASE_NUMBER = "no case number found in the text"
 ERROR_IMPORT_NO_JUDGE = "no judge found (no signature block, and the case is not in the database)"
-ERROR_IMPORT_NO_COURT = "no court found (no “District of …” heading, and several courts in the database)"
+ERROR_IMPORT_NO_COURT = "no court found (no “District of …” heading naming a district court)"
 ERROR_IMPORT_JUDGE_NOT_YOURS = "the order is signed by {judge}, whose chambers you do not work in"
 ERROR_IMPORT_JUDGE_NOT_ON_CASE = "{judge} is neither the assigned nor the referred judge of case {number}"
 
 IMPORTED_ORDER_TYPE = "imported"
-
-# CM/ECF court identifiers of the districts whose heading an import may meet first.
-_COURT_CODES = {
-    "NORTHERN DISTRICT OF CALIFORNIA": "cand",
-    "EASTERN DISTRICT OF CALIFORNIA": "caed",
-    "CENTRAL DISTRICT OF CALIFORNIA": "cacd",
-    "SOUTHERN DISTRICT OF CALIFORNIA": "casd",
-}
 
 
 class ImportRefused(Exception):
@@ -132,23 +127,17 @@ def order_import(
 
 
 def _import_court(heading: str, created: list[str]) -> Court:
-    if heading:
-        court = Court.objects.filter(heading_line_2__iexact=heading).first()
-        if court is not None:
-            return court
-    elif Court.objects.count() == 1:
-        return Court.objects.get()
-    if not heading:
-        raise ImportRefused(ERROR_IMPORT_NO_COURT)
-    words = heading.upper().split()
-    code = _COURT_CODES.get(heading.upper()) or "".join(w[0] for w in words if w not in ("OF", "THE"))[:10]
-    court = court_create(
-        name=" ".join(w if w in ("OF", "THE") else w.capitalize() for w in words).replace(" OF ", " of "),
-        code=code,
-        heading_line_2=heading.upper(),
-    )
-    created.append(f"court {court}")
-    return court
+    """The court of an order's heading, from the court table (“DISTRICT OF NEW JERSEY”, “FOR THE
+    NORTHERN DISTRICT OF CALIFORNIA”); re-added from the table if an administrator removed it."""
+    if heading and (code := district_code(heading)):
+        court = Court.objects.filter(code=code).first()
+        if court is None:
+            court = court_from_table(code, Court, LocalRule)
+            created.append(f"court {court}")
+        return court
+    if heading and (court := Court.objects.filter(heading_line_2__iexact=heading).first()):
+        return court
+    raise ImportRefused(ERROR_IMPORT_NO_COURT)
 
 
 def _import_judge(

@@ -88,8 +88,10 @@ def case_create(
     pro_se: bool = False,
     prisoner: bool = False,
     sealed: bool = False,
+    division: str = "",
 ) -> Case:
     case = Case(
+        division=division,
         court=court,
         number=number,
         short_caption=short_caption,
