@@ -1,0 +1,194 @@
+"""An order as a Word document (DOCX) on the court's paper: the same caption, body, signature
+block and footer as the PDF, built with python-docx.
+
+The body's double-spaced lines are set at an exact 24-point line height, the same as the 28
+numbers in the header's frame, so every line of text sits on a number. Single-spaced blocks
+(the caption, block quotes, the judge's name and title) are measured (``measure.py``) and given
+the spacing after them that brings their height back to a multiple of 24 points.
+
+Case text enters the document only as run text (python-docx escapes it): nothing in it is read
+as markup, a field or a link.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import docx
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Pt
+
+from ..body import parse_body
+from ..pdf.document import OrderDocument
+from . import styles
+from .measure import line_count
+from .paper import PLEADING, Paper, add_footer, add_header, set_up_page
+from .xml import cell_borders, cell_margins, no_table_borders, paragraph_border, row_height, set_exact_spacing
+
+CAPTION_SPLIT = 0.52  # the parties' column, as static/pdf/pleading.css
+CASE_INFO_PADDING = 18.0
+PARTY_LABEL_INDENT = 96.0
+VERSUS_INDENT = 48.0
+SIGNATURE_INDENT = 234.0
+QUOTE_INDENT = 48.0
+CORE_TITLE_LIMIT = 250
+RULE_WIDTH = 0.75
+
+
+def date_text(document: OrderDocument) -> str:
+    date = document.date
+    return f"{date:%B} {date.day}, {date.year}" if date else ""
+
+
+def build_docx(document: OrderDocument, *, draft: bool, conformed: bool = False, paper: Paper = PLEADING) -> bytes:
+    """The order as DOCX bytes; ``draft`` adds the DRAFT watermark, ``conformed`` prints “/s/”."""
+    word = docx.Document()
+    set_up_page(word, paper)
+    styles.add_styles(word, paper)
+    add_header(word, paper, draft=draft)
+    add_footer(word, paper, document.title)
+    _court(word, document, paper)
+    _caption(word, document, paper)
+    _body(word, document, paper)
+    _ending(word, document, paper, conformed=conformed)
+    _properties(word, document)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _grid_rest(height: float, pitch: float) -> float:
+    """What brings ``height`` up to the next multiple of ``pitch``."""
+    remainder = height % pitch
+    return 0.0 if remainder < 0.01 or pitch - remainder < 0.01 else pitch - remainder
+
+
+def _court(word: Document, document: OrderDocument, paper: Paper) -> None:
+    lines = document.heading_lines or [""]
+    for index, line in enumerate(lines):
+        paragraph = word.add_paragraph(line, style=styles.COURT)
+        if index == len(lines) - 1:
+            paragraph.paragraph_format.space_after = Pt(paper.pitch)
+
+
+def _lines(text: str, width: float, paper: Paper, *, bold: bool = False, indent: float = 0.0) -> int:
+    return line_count(text, width - indent, paper.font_size, family=paper.font, bold=bold)
+
+
+def _caption(word: Document, document: OrderDocument, paper: Paper) -> None:
+    """The two-column caption: the parties boxed by a rule on the right and below, the case
+    number, title and docket entries beside them."""
+    single = paper.pitch / 2
+    left_width = paper.column_width * CAPTION_SPLIT
+    right_width = paper.column_width - left_width
+    table = word.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    no_table_borders(table._tbl)
+    left, right = table.rows[0].cells
+    left.width, right.width = Pt(left_width), Pt(right_width)
+    for column, width in zip(table.columns, (left_width, right_width), strict=True):
+        column.width = Pt(width)
+    cell_borders(left, right=True, bottom=True)
+    cell_margins(left, right=12.0)
+    cell_margins(right, left=CASE_INFO_PADDING)
+
+    left_lines: list[tuple[str, float, float]] = []  # text, left indent, space before
+    caption = document.caption
+    if caption.first.names:
+        left_lines += [(caption.first.names, 0.0, 0.0), (caption.first.label, PARTY_LABEL_INDENT, 0.0)]
+    left_lines.append(("v.", VERSUS_INDENT, single))
+    if caption.second.names:
+        left_lines += [(caption.second.names, 0.0, single), (caption.second.label, PARTY_LABEL_INDENT, 0.0)]
+    left_height = single / 2  # the caption's 6pt above its first line
+    cell_paragraph = left.paragraphs[0]
+    for index, (text, indent, before) in enumerate(left_lines):
+        paragraph = cell_paragraph if index == 0 else left.add_paragraph()
+        paragraph.style = word.styles[styles.CAPTION]
+        paragraph.add_run(text)
+        paragraph.paragraph_format.left_indent = Pt(indent)
+        space_before = before + (single / 2 if index == 0 else 0.0)
+        paragraph.paragraph_format.space_before = Pt(space_before)
+        left_height += before + single * _lines(text, left_width - 12.0, paper, indent=indent)
+    last = left.paragraphs[-1]
+    last.paragraph_format.space_after = Pt(single - RULE_WIDTH)  # + the rule: back on the half-grid
+    left_height += single
+
+    right_height = single / 2
+    right_items = [(f"{document.case_number_label} {document.case_number}", False, single / 2)]
+    right_items.append((document.title.upper(), True, single))
+    if document.re_line:
+        right_items.append((document.re_line, False, single))
+    for index, (text, bold, before) in enumerate(right_items):
+        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
+        paragraph.style = word.styles[styles.TITLE if bold else styles.CAPTION]
+        paragraph.add_run(text)
+        paragraph.paragraph_format.space_before = Pt(before)
+        right_height += (before if index else 0.0) + single * _lines(
+            text, right_width - CASE_INFO_PADDING, paper, bold=bold
+        )
+
+    height = max(left_height, right_height)
+    # The bottom rule adds its width to the row: the last line's spacing already gave it back.
+    row_height(table.rows[0], Pt(height - RULE_WIDTH))
+    # Below the box: 18pt, and whatever brings the caption back onto the numbered lines.
+    spacer = word.add_paragraph(style=styles.CAPTION)
+    rest = single * 1.5 + _grid_rest(height + single * 1.5, paper.pitch)
+    set_exact_spacing(spacer, Pt(rest))
+
+
+def _body(word: Document, document: OrderDocument, paper: Paper) -> None:
+    blocks = parse_body(document.body)
+    single = paper.pitch / 2
+    quote_width = paper.column_width - 2 * QUOTE_INDENT
+    for index, block in enumerate(blocks):
+        last_two = index >= len(blocks) - 1
+        if block.kind == "heading":
+            paragraph = word.add_paragraph(block.text, style=styles.HEADING)
+        elif block.kind == "quote":
+            paragraph = word.add_paragraph(block.text, style=styles.QUOTE)
+            height = single / 2 + single * _lines(block.text, quote_width, paper)
+            paragraph.paragraph_format.space_before = Pt(single / 2)
+            paragraph.paragraph_format.space_after = Pt(_grid_rest(height, paper.pitch) or 0.0)
+            if _grid_rest(height, paper.pitch) < 0.01:
+                paragraph.paragraph_format.space_after = Pt(0)
+        else:
+            paragraph = word.add_paragraph(block.text, style=styles.BODY)
+        if last_two:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _ending(word: Document, document: OrderDocument, paper: Paper, *, conformed: bool) -> None:
+    single = paper.pitch / 2
+    so_ordered = word.add_paragraph(style=styles.ENDING)
+    so_ordered.add_run("IT IS SO ORDERED.").bold = True
+    so_ordered.paragraph_format.first_line_indent = Pt(36)
+    word.add_paragraph(f"Dated: {date_text(document) or '____________________'}", style=styles.ENDING)
+    line = word.add_paragraph(style=styles.SIGNATURE)
+    set_exact_spacing(line, Pt(paper.pitch), before=Pt(paper.pitch))
+    line.paragraph_format.left_indent = Pt(SIGNATURE_INDENT)
+    if conformed:
+        line.add_run(f"/s/ {document.signature_name}")
+    paragraph_border(line, "bottom", size_pt=0.75, space_pt=0)
+    name = word.add_paragraph(document.judge_name, style=styles.SIGNATURE)
+    name.paragraph_format.space_before = Pt(single / 2 - RULE_WIDTH)  # the rule above takes its width
+    title = word.add_paragraph(document.judge_title, style=styles.SIGNATURE)
+    title.paragraph_format.space_after = Pt(single * 1.5)
+    title.paragraph_format.keep_with_next = False
+
+
+def _properties(word: Document, document: OrderDocument) -> None:
+    core = word.core_properties
+    core.title = document.title[:CORE_TITLE_LIMIT]
+    core.author = document.judge_name
+    core.subject = document.case_number
+    core.comments = "Chambers orders"
+    core.keywords = ""
+    core.last_modified_by = ""
+    core.revision = 1
+
+
+def page_height_lines(height: float, paper: Paper) -> int:
+    return math.ceil(height / paper.pitch)
