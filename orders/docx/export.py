@@ -130,6 +130,9 @@ def _caption(word: Document, document: OrderDocument, paper: Paper) -> None:
             text, right_width - CASE_INFO_PADDING, paper, bold=bold
         )
 
+    # Whichever column is taller sets the row, and the bottom rule adds its width to it.
+    right.paragraphs[-1].paragraph_format.space_after = Pt(single / 2 - RULE_WIDTH)
+    right_height += single / 2
     height = max(left_height, right_height)
     # The bottom rule adds its width to the row: the last line's spacing already gave it back.
     row_height(table.rows[0], Pt(height - RULE_WIDTH))
@@ -143,10 +146,9 @@ def _body(word: Document, document: OrderDocument, paper: Paper) -> None:
     blocks = parse_body(document.body)
     single = paper.pitch / 2
     quote_width = paper.column_width - 2 * QUOTE_INDENT
-    for index, block in enumerate(blocks):
-        last_two = index >= len(blocks) - 1
+    for block in blocks:
         if block.kind == "heading":
-            paragraph = word.add_paragraph(block.text, style=styles.HEADING)
+            word.add_paragraph(block.text, style=styles.HEADING)
         elif block.kind == "quote":
             paragraph = word.add_paragraph(block.text, style=styles.QUOTE)
             height = single / 2 + single * _lines(block.text, quote_width, paper)
@@ -155,9 +157,7 @@ def _body(word: Document, document: OrderDocument, paper: Paper) -> None:
             if _grid_rest(height, paper.pitch) < 0.01:
                 paragraph.paragraph_format.space_after = Pt(0)
         else:
-            paragraph = word.add_paragraph(block.text, style=styles.BODY)
-        if last_two:
-            paragraph.paragraph_format.keep_with_next = True
+            word.add_paragraph(block.text, style=styles.BODY)
 
 
 def _ending(word: Document, document: OrderDocument, paper: Paper, *, conformed: bool) -> None:

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
-from .xml import add_field, paragraph_border, set_exact_spacing
+from .measure import line_count
+from .xml import add_field, cell_borders, no_table_borders, set_exact_spacing
 
 TWIPS_PER_PT = 20
 
@@ -62,8 +63,6 @@ def set_up_page(document: Document, paper: Paper) -> None:
     section.top_margin, section.bottom_margin = Pt(paper.top), Pt(paper.bottom)
     section.left_margin, section.right_margin = Pt(paper.left), Pt(paper.right)
     section.header_distance = Pt(0)
-    # The footer's baseline: its 12pt line starts at ``footer_top``.
-    section.footer_distance = Pt(paper.height - paper.footer_top - 12.0)
     section.gutter = Pt(0)
 
 
@@ -153,20 +152,36 @@ def add_header(document: Document, paper: Paper, *, draft: bool) -> None:
         anchor._p.append(parse_xml(_numbers_box(paper)))
 
 
+PAGE_NUMBER_WIDTH = 36.0
+
+
 def add_footer(document: Document, paper: Paper, title: str) -> None:
-    """The footer rule, the order's title (every line of it) and the page number at the right."""
-    footer = document.sections[0].footer
+    """The footer rule, the order's whole title (on as many lines as it needs) and the page
+    number at the right, in a borderless two-cell table whose top edge is the rule. The footer
+    grows upward from its bottom in a word processor, so its distance from the page's bottom
+    edge is set for the number of lines the title takes: its first line stays at ``footer_top``."""
+    section = document.sections[0]
+    footer = section.footer
     footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0]
-    paragraph.style = document.styles["Order Footer"]
-    paragraph_border(paragraph, "top", size_pt=0.75, space_pt=1)
-    stops = paragraph.paragraph_format.tab_stops
-    stops.add_tab_stop(Pt(paper.column_width), WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    lines = [line for line in title.split("\n") if line] or [""]
-    paragraph.add_run(lines[0].upper())
-    paragraph.add_run("\t")
-    add_field(paragraph, "PAGE")
-    for line in lines[1:]:
-        paragraph.add_run().add_break()
-        paragraph.add_run(line.upper())
+    title_width = paper.column_width - PAGE_NUMBER_WIDTH
+    lines = line_count(title.upper(), title_width, paper.footer_size, family=paper.font)
+    line_height = paper.pitch / 2
+    section.footer_distance = Pt(max(paper.height - paper.footer_top - line_height * lines, 0))
+    table = footer.add_table(rows=1, cols=2, width=Pt(paper.column_width))
+    table.autofit = False
+    no_table_borders(table._tbl)
+    left, right = table.rows[0].cells
+    for cell, width in ((left, title_width), (right, PAGE_NUMBER_WIDTH)):
+        cell.width = Pt(width)
+        cell_borders(cell, top=True)
+    for column, width in zip(table.columns, (title_width, PAGE_NUMBER_WIDTH), strict=True):
+        column.width = Pt(width)
+    title_paragraph = left.paragraphs[0]
+    title_paragraph.style = document.styles["Order Footer"]
+    title_paragraph.add_run(" ".join(title.split()).upper())
+    number = right.paragraphs[0]
+    number.style = document.styles["Order Footer"]
+    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    add_field(number, "PAGE")
+    # A footer must end with a paragraph: an empty one, as small as can be.
+    set_exact_spacing(footer.paragraphs[-1], Pt(1))
