@@ -13,7 +13,6 @@ as markup, a field or a link.
 from __future__ import annotations
 
 import io
-import math
 
 import docx
 from docx.document import Document
@@ -42,7 +41,9 @@ def date_text(document: OrderDocument) -> str:
     return f"{date:%B} {date.day}, {date.year}" if date else ""
 
 
-def build_docx(document: OrderDocument, *, draft: bool, conformed: bool = False, paper: Paper = PLEADING) -> bytes:
+def build_docx(
+    document: OrderDocument, *, draft: bool, conformed: bool = False, paper: Paper = PLEADING
+) -> bytes:
     """The order as DOCX bytes; ``draft`` adds the DRAFT watermark, ``conformed`` prints “/s/”."""
     word = docx.Document()
     set_up_page(word, paper)
@@ -188,7 +189,3 @@ def _properties(word: Document, document: OrderDocument) -> None:
     core.keywords = ""
     core.last_modified_by = ""
     core.revision = 1
-
-
-def page_height_lines(height: float, paper: Paper) -> int:
-    return math.ceil(height / paper.pitch)

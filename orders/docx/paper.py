@@ -101,18 +101,18 @@ def _numbers_box(paper: Paper) -> str:
 
 def _line(x1: float, y1: float, x2: float, y2: float, ident: int) -> str:
     return (
-        f'<w:r {nsdecls("w")}><w:pict>'
+        f"<w:r {nsdecls('w')}><w:pict>"
         f'<v:line xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
         f'id="PaperRule{ident}" o:allowincell="f" '
         f'style="position:absolute;z-index:-{ident + 10};'
-        f"mso-position-horizontal-relative:page;mso-position-vertical-relative:page\" "
+        f'mso-position-horizontal-relative:page;mso-position-vertical-relative:page" '
         f'from="{x1:g}pt,{y1:g}pt" to="{x2:g}pt,{y2:g}pt" strokecolor="black" strokeweight=".75pt">'
         f"</v:line></w:pict></w:r>"
     )
 
 
 WATERMARK_XML = (
-    '<w:r {ns}><w:pict>'
+    "<w:r {ns}><w:pict>"
     '<v:shapetype xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
     'id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
     'path="m@7,l@8,m@5,21600l@6,21600e">'

@@ -12,14 +12,17 @@ from docx.text.paragraph import Paragraph
 
 EIGHTHS_PER_PT = 8
 TWIPS_PER_PT = 20
+SIDES = ("top", "left", "bottom", "right")
 
 
-def set_exact_spacing(paragraph: Paragraph, line: Length, *, before: Length = Pt(0), after: Length = Pt(0)) -> None:
+def set_exact_spacing(
+    paragraph: Paragraph, line: Length, *, before: Length | None = None, after: Length | None = None
+) -> None:
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = line
-    fmt.space_before = before
-    fmt.space_after = after
+    fmt.space_before = before or Pt(0)
+    fmt.space_after = after or Pt(0)
 
 
 def paragraph_border(paragraph: Paragraph, side: str, *, size_pt: float = 0.75, space_pt: float = 0) -> None:
@@ -79,7 +82,7 @@ def no_table_borders(table_element) -> None:
     tbl_pr = table_element.tblPr
     borders = parse_xml(
         f"<w:tblBorders {nsdecls('w')}>"
-        + "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "".join(f'<w:{side} w:val="nil"/>' for side in (*SIDES, "insideH", "insideV"))
         + "</w:tblBorders>"
     )
     tbl_pr.append(borders)

@@ -51,7 +51,9 @@ STRESS = {
         + "\n\n"
         + body_of(3, start=50)
     ),
-    "headings": crawford(body="# BACKGROUND\n\n" + body_of(3) + "\n\n# CONCLUSION\n\n" + body_of(1, start=40)),
+    "headings": crawford(
+        body="# BACKGROUND\n\n" + body_of(3) + "\n\n# CONCLUSION\n\n" + body_of(1, start=40)
+    ),
     "one-sentence": crawford(body="The motion is DENIED."),
     "long-caption": crawford(
         caption=replace(
