@@ -12,7 +12,7 @@ lookup is timed separately. The machine's load average is printed: other process
 shared machine inflate wall-clock figures, not CPU time.
 
 Needs no database: the orders are built as ``OrderDocument``s; the seed bodies are read from
-/work/shared/seeds through tests/pdf_seed_texts.py.
+tests/data/seeds by the app's past-order reader (``bench/_data.py``).
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ django.setup()
 import weasyprint  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
 
+from bench._data import seed_body  # noqa: E402
 from orders.models import Caption, CaptionSide  # noqa: E402
 from orders.pdf import OrderDocument, page_count, render_pdf  # noqa: E402
 from orders.pdf import render as renderer  # noqa: E402
-from tests.pdf_seed_texts import seed_body  # noqa: E402
 
 HEADING = ["UNITED STATES DISTRICT COURT", "NORTHERN DISTRICT OF CALIFORNIA"]
 

@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._data import seed_body, seed_paths  # noqa: E402
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/chambers_bench"
 
 ORDER_TYPES = [
@@ -121,18 +123,8 @@ def _rare_words(rng: random.Random, count: int) -> list[str]:
 
 def _seed_paragraphs() -> list[str]:
     from orders.body import parse_body
-    from orders.importing import parse_order_text
 
-    paragraphs = []
-    for path in sorted(Path("/work/shared/seeds").glob("*.txt")) or []:
-        paragraphs += [b.text for b in parse_body(parse_order_text(path.read_text()).body)]
-    if not paragraphs:  # the seeds are not on this machine: a stand-in paragraph
-        paragraphs = [
-            "The court generally is not involved in the discovery process and only becomes involved "
-            "when there is a dispute between the parties about discovery responses. The parties must "
-            "meet and confer before seeking court intervention in any discovery dispute."
-        ]
-    return paragraphs
+    return [b.text for path in seed_paths() for b in parse_body(seed_body(path.name))]
 
 
 def _body(rng: random.Random, seed_paragraphs: list[str], rare: list[str], docket: int, prison: str) -> str:

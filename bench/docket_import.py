@@ -1,4 +1,4 @@
-"""How long reading and importing the shared docket sheets takes.
+"""How long reading and importing the docket sheets of tests/data/dockets takes.
 
     .venv/bin/python bench/docket_import.py [DOCKETS_DIR]
 
@@ -21,6 +21,7 @@ django.setup()
 
 from django.db import transaction  # noqa: E402
 
+from bench._data import DOCKETS_DIR  # noqa: E402
 from orders import services  # noqa: E402
 from orders.dockets import DocketError, parse_docket  # noqa: E402
 
@@ -30,8 +31,7 @@ class Rollback(Exception):
 
 
 def main() -> None:
-    default = Path(__file__).resolve().parent.parent.parent / "shared" / "dockets"
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("CHAMBERS_DOCKETS_DIR", default))
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCKETS_DIR
     parse_docket((folder / "cand.html").read_bytes())  # import juriscraper once, outside the timings
     header = ("docket", "KB", "parties", "entries", "parse ms", "preview ms", "apply ms")
     print("{:<14}{:>6}{:>9}{:>9}{:>10}{:>12}{:>10}".format(*header))

@@ -156,7 +156,7 @@ CASES = [
 ]
 
 
-# The three seed orders (../shared/seeds), drafted through ``services.order_draft_create``.
+# The three seed orders (tests/data/seeds), drafted through ``services.order_draft_create``.
 # ``data`` holds what the type cannot prefill from the demo case: facts absent from the
 # database and each chambers' way of writing (capitalisation, quotes, citations).
 SEED_ORDERS = [

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -8,8 +6,7 @@ from orders.demo import DEMO_PASSWORD, DEMO_USERNAME
 from orders.models import Case, Order
 
 from .factories import MembershipFactory, UserFactory
-
-SEEDS_DIR = Path(__file__).parent / "data" / "seeds"
+from .paths import SEEDS_DIR
 
 
 def pytest_runtest_setup(item):

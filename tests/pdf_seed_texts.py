@@ -1,4 +1,4 @@
-"""The bodies of the three seed orders (/work/shared/seeds) by paragraph and by sentence, for the
+"""The bodies of the three seed orders (tests/data/seeds) by paragraph and by sentence, for the
 PDF tests (tests/seed_texts.py, from the order types, gives them word for word).
 
 The seeds are text extracted from the filed PDFs: line numbers ("1 becoming an…"), Markdown
@@ -10,9 +10,8 @@ sentences, which a rendered order must contain.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-SEEDS_DIR = Path("/work/shared/seeds")
+from .paths import SEEDS_DIR
 
 #: The first words of each seed's body, by file name.
 SEED_STARTS = {

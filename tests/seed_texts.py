@@ -1,4 +1,4 @@
-"""The three seed orders (../shared/seeds) as clean text, for word-for-word comparisons.
+"""The three seed orders (tests/data/seeds) as clean text, for word-for-word comparisons.
 
 The seeds are plain-text extractions of the PDFs: line numbers of the pleading paper
 ("1 becoming …", or a column of "1".."28"), Markdown emphasis (``**``, ``*``), links
@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SEEDS_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
-SEEDS_DIR = SEEDS_DIR if SEEDS_DIR.is_dir() else Path("/work/shared/seeds")
+from .paths import SEEDS_DIR
 
 SEED_FILES = {
     "crawford": "000_c1ee9db6c1f96a53.txt",

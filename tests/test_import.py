@@ -17,8 +17,8 @@ from orders.importing import (
 )
 from orders.models import Case, Court, Judge, Order, Party
 
-from .conftest import SEEDS_DIR
 from .factories import MembershipFactory, UserFactory
+from .paths import SEEDS_DIR
 
 pytestmark = pytest.mark.django_db
 

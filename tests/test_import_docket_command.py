@@ -7,7 +7,8 @@ from django.core.management import CommandError, call_command
 
 from orders.models import Case, Court, DocketEntry, Judge, Party
 
-from .dockets import IMPORTABLE, dockets_dir
+from .dockets import IMPORTABLE
+from .paths import DOCKETS_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def run(*args) -> str:
 
 
 def paths(*names) -> list[str]:
-    return [str(dockets_dir() / f"{name}.html") for name in names]
+    return [str(DOCKETS_DIR / f"{name}.html") for name in names]
 
 
 def test_imports_every_docket_adding_missing_courts_and_judges_then_changes_nothing():
