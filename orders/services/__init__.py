@@ -9,7 +9,8 @@ name of the modules below is re-exported.
 - ``drafting``: an order drafted from its type, edits of a draft, deletion, duplicate;
 - ``workflow``: send for signature, send back, sign, mark filed, amend;
 - ``past_orders``: import of past orders from their text or file;
-- ``audit``: the audit log.
+- ``audit``: the audit log;
+- ``word``: an edited Word file of an order saved as its next version.
 """
 
 from ._common import (
@@ -81,6 +82,14 @@ from .workflow import (
     order_sign,
 )
 
+from .word import (
+    ERROR_WORD_FOOTNOTES,
+    ERROR_WORD_STATUS,
+    ERROR_WORD_UNCHANGED,
+    order_check_word_upload,
+    order_update_from_word,
+)
+
 __all__ = [
     "AMENDED_PREFIX",
     "ERROR_BODY_BLANK",
@@ -136,4 +145,9 @@ __all__ = [
     "order_sign",
     "order_update",
     "party_create",
+    "ERROR_WORD_FOOTNOTES",
+    "ERROR_WORD_STATUS",
+    "ERROR_WORD_UNCHANGED",
+    "order_check_word_upload",
+    "order_update_from_word",
 ]
