@@ -35,11 +35,13 @@ django.setup()
 
 import weasyprint  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
+from django.utils.html import escape  # noqa: E402
 
 from bench._data import seed_body  # noqa: E402
 from orders.models import Caption, CaptionSide  # noqa: E402
 from orders.pdf import OrderDocument, page_count, render_pdf  # noqa: E402
 from orders.pdf import render as renderer  # noqa: E402
+from orders.pdf.geometry import PLEADING  # noqa: E402
 
 HEADING = ["UNITED STATES DISTRICT COURT", "NORTHERN DISTRICT OF CALIFORNIA"]
 
@@ -131,12 +133,23 @@ NAIVE_SHEET_HTML = (
 )
 
 
+NAIVE_FOOTER_CSS = """
+.footer-title { position: fixed; top: 680pt; left: 0; width: 438pt; font-size: 10pt; line-height: 12pt; }
+"""
+
+
 def plain_html(document: OrderDocument) -> str:
     """The same page as one HTML string with the stylesheet inlined: what a naive caller renders."""
-    css = Path(finders.find(renderer.STYLESHEET)).read_text(encoding="utf-8") + NAIVE_SHEET_CSS
+    css = (
+        PLEADING.stylesheet()
+        + Path(finders.find(renderer.STYLESHEET)).read_text(encoding="utf-8")
+        + NAIVE_SHEET_CSS
+        + NAIVE_FOOTER_CSS
+    )
     html = renderer.build_html(document, draft=True, conformed=False)
     html = html.replace("</head>", f"<style>{css}</style>\n</head>", 1)
-    return html.replace('<div class="footer-title">', NAIVE_SHEET_HTML + '\n<div class="footer-title">', 1)
+    footer = f'<div class="footer-title">{escape(document.title)}</div>'
+    return html.replace('<header class="court">', NAIVE_SHEET_HTML + footer + '\n<header class="court">', 1)
 
 
 def ms(seconds: float) -> str:

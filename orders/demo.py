@@ -139,7 +139,7 @@ CASES = [
                 "institution": "Salinas Valley State Prison",
                 "pronoun": "he",
             },
-            {"name": "J. Sample", "caption_name": "Officer J. SAMPLE", "role": "defendant", "pronoun": "he"},
+            {"name": "J. Sample", "caption_name": "Officer J. SAMPLE;", "role": "defendant", "pronoun": "he"},
             {"name": "R. Jones", "caption_name": "Officer R. JONES", "role": "defendant", "pronoun": "he"},
         ],
         "entries": [
@@ -169,6 +169,7 @@ SEED_ORDERS = [
             "court_style": "capital",
             "quotes": "curly",
             "docket_style": "no",
+            "emphasis": "italic",
             "terminate_line": True,
             "prior_institution": "Pelican Bay State Prison",
             "prior_institution_short": "PBSP",

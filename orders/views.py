@@ -16,7 +16,7 @@ from .forms import DuplicateForm
 from .http import client_ip
 from .importing import ImportFileError
 from .models import AuditAction, Order
-from .pdf import PREVIEW_SCALE, page_count, pdf_filename, render_order_pdf, render_page_png
+from .pdf import PREVIEW_SCALE, RenderRefused, page_count, pdf_filename, render_order_pdf, render_page_png
 from .search import search_orders
 from .search_forms import ImportOrdersForm, SearchForm, cleaned_query_data
 from .wizard import order_type_or_none, unfinished_wizards
@@ -62,7 +62,10 @@ def _page_count(order: Order) -> int:
     key = f"order-pages:{order.pk}:{order.version}:{order.updated_at.timestamp()}"
     count = cache.get(key)
     if count is None:
-        count = page_count(_order_pdf(order)[0])
+        try:
+            count = page_count(_order_pdf(order)[0])
+        except RenderRefused:  # the download says why; the page shows no previews
+            return 0
         cache.set(key, count, 60 * 60 * 24)
     return count
 
@@ -161,7 +164,10 @@ def order_pdf(request: HttpRequest, order_id: int) -> HttpResponse:
     options = _pdf_options(request)
     if options is None:
         return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
-    pdf, final = _order_pdf(order, signature=options["signature"])
+    try:
+        pdf, final = _order_pdf(order, signature=options["signature"])
+    except RenderRefused as refused:
+        return HttpResponse(str(refused), status=422, content_type="text/plain; charset=utf-8")
     detail = (
         f"signed PDF, SHA-256 {order.signed_pdf.sha256}" if final else f"draft PDF, version {order.version}"
     )
@@ -183,7 +189,10 @@ def order_page_png(request: HttpRequest, order_id: int, page: int) -> HttpRespon
     options = _pdf_options(request)
     if options is None:
         return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
-    pdf, _final = _order_pdf(order, signature=options["signature"])
+    try:
+        pdf, _final = _order_pdf(order, signature=options["signature"])
+    except RenderRefused as refused:
+        return HttpResponse(str(refused), status=422, content_type="text/plain; charset=utf-8")
     if not 1 <= page <= page_count(pdf):
         raise Http404("The order has no such page.")
     response = HttpResponse(render_page_png(pdf, page - 1, scale=PREVIEW_SCALE), content_type="image/png")

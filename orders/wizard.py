@@ -63,7 +63,15 @@ from .forms import (
 from .http import client_ip
 from .models import Case, DocketEntry, Order
 from .order_types import registry
-from .pdf import PREVIEW_SCALE, FontMissingError, document_for_draft, page_count, render_page_png, render_pdf
+from .pdf import (
+    PREVIEW_SCALE,
+    FontMissingError,
+    RenderRefused,
+    document_for_draft,
+    page_count,
+    render_page_png,
+    render_pdf,
+)
 
 STEP_LABELS = {
     "case": "Case",
@@ -622,6 +630,8 @@ class DraftWizard(SessionWizardView):
         except FontMissingError:
             logger.exception("Preview of a draft failed: the pleading-paper font is missing")
             return JsonResponse({"error": "The preview is unavailable: the PDF font is missing."}, status=503)
+        except RenderRefused as refused:  # a character no font has, a footnote without text, …
+            return JsonResponse({"error": str(refused)}, status=422)
         pngs = [render_page_png(pdf, index, scale=PREVIEW_SCALE) for index in range(page_count(pdf))]
         pages = ["data:image/png;base64," + base64.b64encode(png).decode() for png in pngs]
         return JsonResponse({"pages": pages})

@@ -16,12 +16,17 @@ as_root() {
     else die "need root to run: $*"; fi
 }
 
-# Debian packages: WeasyPrint's Pango/HarfBuzz, the Liberation fonts (Times-metric serif of the
-# pleading paper), poppler for PDF previews, Chromium for the end-to-end tests, LibreOffice for the
-# DOCX layout tests.
+# Debian packages: WeasyPrint's Pango/HarfBuzz, the order's font chain (orders/pdf/glyphs.py:
+# Liberation Serif, the Times-metric serif of the pleading paper; FreeSerif for Vietnamese, Greek
+# and the rest of Latin; Noto Serif CJK for Chinese, Japanese and Korean names), poppler for PDF
+# previews, Chromium for the end-to-end tests.
+# LibreOffice (headless) for the DOCX layout tests.
 ensure_system_packages() {
     local missing=()
     fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || missing+=(fonts-liberation fontconfig)
+    # (a family named, so fc-list prints a few lines: grep -q closing the pipe early is no failure)
+    fc-list "FreeSerif" file 2>/dev/null | grep -q "FreeSerif" || missing+=(fonts-freefont-ttf)
+    fc-list "Noto Serif CJK SC" file 2>/dev/null | grep -q "NotoSerifCJK" || missing+=(fonts-noto-cjk)
     ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
     ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so" || missing+=(libharfbuzz-subset0)
     command -v pdftoppm >/dev/null || missing+=(poppler-utils)

@@ -124,3 +124,15 @@ def body_text(pdf: bytes) -> str:
 
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def watermark_shapes(page) -> list[dict]:
+    """The DRAFT watermark's filled outlines (it is drawn as paths, not text): light grey curves."""
+    return [
+        c for c in page.curves if c.get("fill") and c.get("non_stroking_color") == 0.86 and c["width"] > 40
+    ]
+
+
+def has_watermark(page) -> bool:
+    """The watermark is on the page: its outlines, and no big letters a reader would extract."""
+    return len(watermark_shapes(page)) >= 5 and not [c for c in page.chars if c["size"] > 50]

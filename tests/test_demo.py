@@ -47,7 +47,7 @@ def test_demo_captions_match_the_seed_orders(demo):
     assert crawford.second.names == "JEFFREY BEARD, et al.,"
     assert crawford.second.label == "Defendants."
     assert demo["Luckert v. Brannon"].caption().second.names == "J. BRANNON,"
-    assert demo["Harrison v. Sample"].caption().second.names == "Officer J. SAMPLE, et al.,"
+    assert demo["Harrison v. Sample"].caption().second.names == "Officer J. SAMPLE; et al.,"  # as the seed
     plaintiff = demo["Crawford v. Beard"].parties.get(role="plaintiff")
     assert plaintiff.institution == "Calipatria State Prison"
     assert plaintiff.pro_se

@@ -188,8 +188,8 @@ def test_the_details_form_shows_the_types_own_fields_before_the_house_style():
     case, _ = singular_case()
     form = registry.get("deny_discovery_extension").get_form(case=case)
     names = list(form.fields)
-    assert names[-4:] == ["court_style", "quotes", "docket_style", "terminate_line"]
-    assert [f.name for f in form.style_fields()] == names[-4:]
+    assert names[-5:] == ["court_style", "quotes", "docket_style", "emphasis", "terminate_line"]
+    assert [f.name for f in form.style_fields()] == names[-5:]
     assert "extension_days" in [f.name for f in form.own_fields()]
     assert "terminate_line" not in registry.get("order_of_service").get_form(case=case).fields
 

@@ -38,6 +38,7 @@ from .pdf_helpers import (
     number_lines,
     open_pdf,
     text_chars,
+    watermark_shapes,
 )
 from .pdf_seed_texts import seed_body, seed_names, seed_sentences
 
@@ -300,11 +301,13 @@ def test_footer_on_every_page_with_rule_title_and_page_number(orders_by_pages):
 def test_drafts_carry_a_watermark_on_every_page_and_the_final_does_not(orders_by_pages):
     with open_pdf(orders_by_pages[2]) as document:
         for page in document.pages:
-            big = "".join(c["text"] for c in page.chars if c["size"] > 50)
-            assert big == "DRAFT"
+            shapes = watermark_shapes(page)
+            assert len(shapes) >= 5  # D, R, A, F, T
+            assert min(s["x0"] for s in shapes) > TEXT_LEFT and max(s["x1"] for s in shapes) < 558
+            assert not [c for c in page.chars if c["size"] > 50]  # no text: drawn as outlines
     final = render_pdf(crawford(body=body_of(LENGTHS[2])), final=True)
     with open_pdf(final) as document:
-        assert all(not [c for c in page.chars if c["size"] > 50] for page in document.pages)
+        assert all(not watermark_shapes(page) for page in document.pages)
         assert "DRAFT" not in "".join(page.extract_text() for page in document.pages)
 
 

@@ -20,6 +20,7 @@ from orders import services
 from orders.models import AuditEvent, ChambersMembership, Order
 
 from .factories import CaseFactory, MembershipFactory, OrderFactory, PartyFactory, UserFactory
+from .pdf_helpers import has_watermark
 
 pytestmark = pytest.mark.django_db
 Role = ChambersMembership.Role
@@ -32,10 +33,9 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def has_draft_watermark(pdf: bytes) -> bool:
-    """The big diagonal DRAFT letters across the first page."""
+    """The big diagonal DRAFT outlines across the first page."""
     with pdfplumber.open(io.BytesIO(pdf)) as document:
-        big = "".join(char["text"] for char in document.pages[0].chars if char["size"] > 60)
-    return big == "DRAFT"
+        return has_watermark(document.pages[0])
 
 
 @pytest.fixture

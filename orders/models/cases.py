@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -239,7 +240,18 @@ class Party(TimeStampedModel):
 
     @property
     def printed_name(self) -> str:
-        return self.caption_name or self.name.upper()
+        """The name as the caption prints it: ``caption_name`` as written, or the name in
+        capitals — only the name: a descriptor after a comma (“, individually and in his
+        official capacity”, “, as Warden”) keeps its case."""
+        if self.caption_name:
+            return self.caption_name
+        name, descriptor = _DESCRIPTOR.match(self.name).groups()
+        return name.upper() + (descriptor or "")
+
+
+# “John Doe, individually and in his official capacity”: the name, then from the first comma
+# followed by a word in lower case, the descriptor.
+_DESCRIPTOR = re.compile(r"^(.*?)((?:,\s*(?=[a-z])).*)?$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -256,7 +268,11 @@ class CaptionSide:
         end = "." if last else ","
         role = parties[0].get_role_display()
         label = f"{role}s{end}" if len(parties) > 1 else f"{role}{end}"
-        names = parties[0].printed_name + (", et al.," if len(parties) > 1 else ",")
+        # A caption name may end with its own punctuation (“Officer J. SAMPLE;”, as the seed of
+        # Harrison v. Sample prints “Officer J. SAMPLE; et al.,”); else a comma.
+        printed = parties[0].printed_name.rstrip()
+        mark = "" if printed.endswith((",", ";")) else ","
+        names = printed + (f"{mark} et al.," if len(parties) > 1 else (mark or ""))
         return cls(names=names, label=label)
 
 

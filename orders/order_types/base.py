@@ -21,7 +21,7 @@ from ..body import join_body, parse_body
 from ..models import Case, DocketEntry, Judge, Order
 from . import text
 
-STYLE_FIELDS = ("court_style", "quotes", "docket_style")
+STYLE_FIELDS = ("court_style", "quotes", "docket_style", "emphasis")
 COMMON_FIELDS = (*STYLE_FIELDS, "terminate_line")
 
 ERROR_NOT_AFTER_ORDER_DATE = "The date must be after the order's date (%(date)s)."
@@ -46,6 +46,12 @@ class OrderTypeForm(forms.Form):
     )
     docket_style = forms.ChoiceField(
         label="Docket citations", choices=text.DOCKET_STYLES, required=False, initial=text.DOCKET_NO
+    )
+    emphasis = forms.ChoiceField(
+        label="Signals and Latin phrases",
+        choices=text.EMPHASIS_STYLES,
+        required=False,
+        initial=text.EMPHASIS_ROMAN,
     )
     terminate_line = forms.BooleanField(
         label="End with “This order terminates Docket No. …” for the entries resolved",
@@ -246,6 +252,8 @@ class OrderType:
             body = join_body([*blocks, *parse_body(text.terminates_sentence(entries, t.docket_style))])
         if data["quotes"] == text.QUOTES_CURLY:
             body = text.smart_quotes(body)
+        if data.get("emphasis") == text.EMPHASIS_ITALIC:
+            body = text.italicise(body)
         return body
 
 

@@ -34,6 +34,19 @@ QUOTE_STYLES = [
     (QUOTES_STRAIGHT, "Straight quotes and apostrophes (\" ')"),
 ]
 
+EMPHASIS_ITALIC = "italic"
+EMPHASIS_ROMAN = "roman"
+EMPHASIS_STYLES = [
+    (EMPHASIS_ROMAN, "Citation signals and Latin phrases in roman (See, pro se)"),
+    (EMPHASIS_ITALIC, "Citation signals and Latin phrases in italics (See, pro se)"),
+]
+# The signals and phrases italicised: a signal only where it introduces a citation (capitalised,
+# at a sentence's start); “pro se” anywhere. Words already marked or escaped are left alone.
+_EMPHASISED = re.compile(
+    r"(?<![\w*\\])(?:(?<=^)|(?<=[.;:(] )|(?<=\n))(See also|See generally|See|Cf\.|But see)(?= [A-Z0-9])"
+    r"|(?<![\w*\\])([Pp]ro se|in forma pauperis|sua sponte|[Ii]d\.)(?![\w*])"
+)
+
 DOCKET_NO = "no"
 DOCKET_HASH = "hash"
 DOCKET_DKT = "dkt"
@@ -117,6 +130,11 @@ def terminates_sentence(entries: Iterable[DocketEntry | int], style: str = DOCKE
 
 
 _OPENING_CONTEXT = set(" \t\n([{—–-/“‘")
+
+
+def italicise(body: str) -> str:
+    """The citation signals and Latin phrases of a stored body in italics (``*See*``)."""
+    return _EMPHASISED.sub(lambda match: f"*{match.group(0)}*", body)
 
 
 def smart_quotes(text: str) -> str:

@@ -6,6 +6,7 @@ png = render_page_png(pdf, 0, scale=1.5)      # a page preview
 """
 
 from .document import OrderDocument, document_for_draft, document_for_order, pdf_filename
+from .errors import RenderRefused
 from .fonts import FontMissingError
 from .preview import PREVIEW_SCALE, page_count, render_page_png
 from .render import render_order_pdf, render_pdf
@@ -14,6 +15,7 @@ __all__ = [
     "PREVIEW_SCALE",
     "FontMissingError",
     "OrderDocument",
+    "RenderRefused",
     "document_for_draft",
     "document_for_order",
     "page_count",

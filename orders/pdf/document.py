@@ -11,10 +11,18 @@ from dataclasses import asdict, dataclass
 
 from django.utils.text import slugify
 
+from ..body import parse_body
 from ..models import Caption, Case, DocketEntry, Judge, Order
 
 # CM/ECF numbers ("14-cv-05578-MEJ") are labelled "Case No."; the older form ("C 13-4426 EDL (PR)") "No.".
 _CMECF_FORM = re.compile(r"\d{2}\s*-\s*[a-z]{2}\s*-\s*\d", re.IGNORECASE)
+_BLOCK_NAMES = {
+    "paragraph": "Paragraph",
+    "heading": "Heading",
+    "quote": "Quotation",
+    "list_item": "List item",
+    "footnote": "Footnote",
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,22 @@ class OrderDocument:
     @property
     def signature_name(self) -> str:
         return self.judge_signature_name or self.judge_name.title()
+
+    def printed_texts(self) -> list[tuple[str, str]]:
+        """(where, text) of everything printed, for the glyph check's error messages."""
+        texts = [("The court's name", line) for line in self.heading_lines]
+        for side, name in ((self.caption.first, "first"), (self.caption.second, "second")):
+            texts += [(f"The caption ({name} side)", side.names), (f"The caption ({name} side)", side.label)]
+        texts += [
+            ("The case number", f"{self.case_number_label} {self.case_number}"),
+            ("The title", self.title),
+            ("The “Re:” line", self.re_line),
+            ("The judge's name", f"{self.judge_name} {self.signature_name}"),
+            ("The judge's title", self.judge_title),
+        ]
+        for number, block in enumerate(parse_body(self.body), start=1):
+            texts.append((f"{_BLOCK_NAMES[block.kind]} {number} of the order's text", block.plain))
+        return texts
 
     def fingerprint(self) -> str:
         """A SHA-256 of every printed value: two documents print the same iff this is equal."""

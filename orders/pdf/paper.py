@@ -1,12 +1,15 @@
 """The pleading paper itself: line numbers 1–28, the double rule, the right rule, the footer
-rule and page number, and the DRAFT watermark of drafts.
+(rule, the order's title on as many lines as it needs, page number) and the DRAFT watermark.
 
-They are the same on every page of every order, so WeasyPrint does not lay them out (that was
+They are the same on every page of an order, so WeasyPrint does not lay them out (that was
 close to half of the time of a render): a finisher, run as WeasyPrint writes the PDF, draws
-them under the page's own content — the sheet once, in one content stream every page shares,
-and a few operators per page for its number and the watermark. The numbers and the watermark
-are real text in embedded subsets of Liberation Serif (only the glyphs they use), placed on the
-baselines WeasyPrint gives a 24pt line (measured once from a probe layout, see ``render.py``).
+them under the page's own content — the sheet and the footer's title once, in content streams
+every page shares, and a few operators per page for its number and the watermark. Everything
+here is marked as an *artifact* (``/Artifact … BDC … EMC``: pagination and layout, not the
+order's content) so the structure tree of a tagged PDF holds only the order. The numbers and
+the footer are text in an embedded subset of Liberation Serif; the watermark is drawn as
+outlines (``outlines.py``), so no reader extracts its letters. Measures come from ``Paper``
+(``geometry.py``).
 """
 
 from __future__ import annotations
@@ -14,31 +17,18 @@ from __future__ import annotations
 import functools
 import io
 import math
-import shutil
-import subprocess
 from dataclasses import dataclass
 
 import pydyf
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from .fonts import ERROR_FONT_MISSING, FONT_FAMILY, FontMissingError
+from . import outlines
+from .errors import RenderRefused
+from .fonts import FONT_FAMILY
+from .geometry import PLEADING, Paper
+from .glyphs import FONT_CHAIN, first_font_for, font_file
 
-# Geometry in PDF points, matching static/pdf/pleading.css. "top" values are measured from the
-# top of the page; PDF's origin is the bottom-left corner.
-PAGE_HEIGHT = 792.0
-PAGE_TOP_MARGIN = 72.0
-LINE_PITCH = 24.0
-LINES_PER_PAGE = 28
-NUMBERS_RIGHT = 60.0  # the line numbers are right-aligned on this x
-NUMBER_SIZE = 12.0
-RULE_WIDTH = 0.75
-RULES_X = (66.0, 69.0, 566.0)  # the double rule right of the numbers, the single rule at the right
-FOOTER_RULE = (90.0, 558.0, 750.0)  # from x, to x, top
-FOOTER_TEXT_TOP = 752.0  # top of the footer's 12pt line (the title's first line, the page number)
-FOOTER_SIZE = 10.0
-FOOTER_LINE_HEIGHT = 12.0
-PAGE_NUMBER_RIGHT = 558.0
 WATERMARK = "DRAFT"
 WATERMARK_SIZE = 132.0
 WATERMARK_ANGLE = 40.0  # degrees, counter-clockwise
@@ -47,15 +37,28 @@ WATERMARK_GREY = 0.86  # 14% black
 
 DIGITS = "0123456789"
 DIGITS_KEY = "PaperDigits"
-WATERMARK_KEY = "PaperWatermark"
+TITLE_KEY = "PaperTitle"
+
+ERROR_TITLE_TOO_LONG = (
+    "The title “{title}” needs {lines} lines in the footer, and the footer has room for {room}: "
+    "give the order a shorter footer title."
+)
+
+_LAYOUT = b"/Artifact <</Type /Layout>> BDC"
+_FOOTER = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
+_WATERMARK = b"/Artifact <</Type /Pagination /Subtype /Watermark>> BDC"
+
+
+class FooterTitleError(RenderRefused):
+    """A title too long for the footer."""
 
 
 @dataclass(frozen=True)
 class EmbeddedFont:
-    """A TrueType subset of one style, embedded as a simple font with WinAnsi codes."""
+    """A TrueType subset of one style, embedded as a simple font with WinAnsi (cp1252) codes."""
 
     data: bytes
-    chars: str  # the characters it holds, all in the ASCII range
+    codes: dict[str, int]  # character → its WinAnsi code
     widths: dict[str, int]  # advance width per character, in 1/1000 em
     bbox: tuple[int, int, int, int]
     ascent: int
@@ -66,27 +69,29 @@ class EmbeddedFont:
     def width(self, text: str, size: float) -> float:
         return sum(self.widths[c] for c in text) * size / 1000
 
-
-def _font_file(family: str, style: str) -> str:
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        raise FontMissingError(ERROR_FONT_MISSING.format(family=family, style=style))
-    found = subprocess.run(  # noqa: S603 - fixed program, no shell
-        [fc_match, "-f", "%{family}\n%{style}\n%{file}", f"{family}:style={style}"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=30,
-    ).stdout.split("\n")
-    if len(found) < 3 or family not in found[0].split(",") or style not in found[1].split(","):
-        raise FontMissingError(ERROR_FONT_MISSING.format(family=family, style=style))
-    return found[2]
+    def encode(self, text: str) -> bytes:
+        """``text`` as a PDF string literal of WinAnsi codes."""
+        out = bytearray(b"(")
+        for char in text:
+            code = self.codes[char]
+            out += b"\\" + bytes([code]) if code in b"()\\" else bytes([code])
+        return bytes(out + b")")
 
 
-@functools.cache
+def winansi(text: str) -> bool:
+    """Can ``text`` be written in the paper's simple WinAnsi fonts?"""
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=256)
 def embedded_font(style: str, chars: str, family: str = FONT_FAMILY) -> EmbeddedFont:
-    """The subset of ``family`` ``style`` holding ``chars`` (made once per process)."""
-    font = TTFont(_font_file(family, style))
+    """The subset of ``family`` ``style`` holding ``chars`` (WinAnsi characters; made once)."""
+    path, index = font_file(family, style)
+    font = TTFont(path, fontNumber=index)
     options = subset.Options()
     options.layout_features = []
     options.hinting = False
@@ -104,7 +109,7 @@ def embedded_font(style: str, chars: str, family: str = FONT_FAMILY) -> Embedded
     suffix = "" if style == "Regular" else f"-{style}"
     return EmbeddedFont(
         data=out.getvalue(),
-        chars="".join(sorted(set(chars))),
+        codes={c: c.encode("cp1252")[0] for c in set(chars)},
         widths={c: round(font["hmtx"][cmap[ord(c)]][0] * scale) for c in set(chars)},
         bbox=tuple(round(v * scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax)),
         ascent=round(font["hhea"].ascent * scale),
@@ -118,31 +123,27 @@ def digits_font() -> EmbeddedFont:
     return embedded_font("Regular", DIGITS)
 
 
-def watermark_font() -> EmbeddedFont:
-    return embedded_font("Bold", WATERMARK)
-
-
 def _add_font(pdf: pydyf.PDF, font: EmbeddedFont) -> bytes:
     """Embed ``font`` in ``pdf``; returns the font dictionary's reference."""
-    font_file = pydyf.Stream([font.data], pydyf.Dictionary({"Length1": len(font.data)}), compress=True)
-    pdf.add_object(font_file)
+    font_file_ = pydyf.Stream([font.data], pydyf.Dictionary({"Length1": len(font.data)}), compress=True)
+    pdf.add_object(font_file_)
     descriptor = pydyf.Dictionary(
         {
             "Type": "/FontDescriptor",
             "FontName": "/" + font.name,
-            "Flags": 34,  # serif, non-symbolic
+            "Flags": 32,  # non-symbolic
             "FontBBox": pydyf.Array(font.bbox),
             "ItalicAngle": 0,
             "Ascent": font.ascent,
             "Descent": font.descent,
             "CapHeight": font.cap_height,
             "StemV": 80,
-            "FontFile2": font_file.reference,
+            "FontFile2": font_file_.reference,
         }
     )
     pdf.add_object(descriptor)
-    first, last = ord(font.chars[0]), ord(font.chars[-1])
-    widths = [font.widths.get(chr(code), 0) for code in range(first, last + 1)]
+    by_code = {code: font.widths[char] for char, code in font.codes.items()}
+    first, last = min(by_code), max(by_code)
     pdf_font = pydyf.Dictionary(
         {
             "Type": "/Font",
@@ -150,7 +151,7 @@ def _add_font(pdf: pydyf.PDF, font: EmbeddedFont) -> bytes:
             "BaseFont": "/" + font.name,
             "FirstChar": first,
             "LastChar": last,
-            "Widths": pydyf.Array(widths),
+            "Widths": pydyf.Array([by_code.get(code, 0) for code in range(first, last + 1)]),
             "FontDescriptor": descriptor.reference,
             "Encoding": "/WinAnsiEncoding",
         }
@@ -160,56 +161,107 @@ def _add_font(pdf: pydyf.PDF, font: EmbeddedFont) -> bytes:
 
 
 @functools.cache
-def sheet_operators(baseline_offset: float) -> bytes:
+def sheet_operators(baseline_offset: float, paper: Paper = PLEADING) -> bytes:
     """The sheet (the same on every page): rules and line numbers, as content-stream operators."""
     font = digits_font()
-    ops = [b"q", b"0 g"]
-    for x in RULES_X:
-        ops.append(f"{x:.3f} 0 {RULE_WIDTH} {PAGE_HEIGHT:.3f} re f".encode())
-    x0, x1, top = FOOTER_RULE
-    ops.append(f"{x0:.3f} {PAGE_HEIGHT - top - RULE_WIDTH:.3f} {x1 - x0:.3f} {RULE_WIDTH} re f".encode())
-    ops += [b"BT", f"/{DIGITS_KEY} {NUMBER_SIZE:g} Tf".encode()]
-    for n in range(1, LINES_PER_PAGE + 1):
+    ops = [_LAYOUT, b"q", b"0 g"]
+    for x in paper.rules_x:
+        ops.append(f"{x:.3f} 0 {paper.rule_width} {paper.height:.3f} re f".encode())
+    x0, x1, top = paper.margin_left, paper.text_right, paper.footer_rule_top
+    y = paper.height - top - paper.rule_width
+    ops.append(f"{x0:.3f} {y:.3f} {x1 - x0:.3f} {paper.rule_width} re f".encode())
+    ops += [b"BT", f"/{DIGITS_KEY} {paper.font_size:g} Tf".encode()]
+    for n in range(1, paper.lines_per_page + 1):
         text = str(n)
-        x = NUMBERS_RIGHT - font.width(text, NUMBER_SIZE)
-        y = PAGE_HEIGHT - (PAGE_TOP_MARGIN + baseline_offset + LINE_PITCH * (n - 1))
+        x = paper.numbers_right - font.width(text, paper.font_size)
+        y = paper.height - (paper.margin_top + baseline_offset + paper.line_pitch * (n - 1))
         ops.append(f"1 0 0 1 {x:.4f} {y:.4f} Tm ({text}) Tj".encode())
-    ops += [b"ET", b"Q"]
+    ops += [b"ET", b"Q", b"EMC"]
     return b"\n".join(ops)
 
 
-def page_operators(number: int, *, draft: bool) -> bytes:
+def _footer_baseline(line: int, paper: Paper) -> float:
+    """The baseline (from the page's top) of the footer's ``line``-th line (0: the first)."""
+    digits = digits_font()
+    ascent, descent = digits.ascent * paper.footer_size / 1000, -digits.descent * paper.footer_size / 1000
+    half_leading = (paper.footer_line_height - ascent - descent) / 2
+    return paper.footer_text_top + line * paper.footer_line_height + half_leading + ascent
+
+
+def _title_width(text: str, size: float) -> float:
+    if winansi(text):
+        return embedded_font("Regular", "".join(sorted(set(text)))).width(text, size)
+    return sum(outlines.advance(*font_file(first_font_for(c) or FONT_CHAIN[0]), c, size) for c in text)
+
+
+def title_lines(title: str, paper: Paper = PLEADING) -> list[str]:
+    """The footer's title wrapped at word boundaries to the footer's width."""
+    lines: list[str] = []
+    for word in title.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and _title_width(candidate, paper.footer_size) <= paper.footer_title_width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    if len(lines) > paper.footer_max_lines:
+        raise FooterTitleError(
+            ERROR_TITLE_TOO_LONG.format(title=title, lines=len(lines), room=paper.footer_max_lines)
+        )
+    return lines
+
+
+def title_operators(lines: list[str], font: EmbeddedFont | None, paper: Paper = PLEADING) -> bytes:
+    """The footer's title (the same on every page of the order): text when the paper's WinAnsi
+    font can write it, else outlines of the chain's fonts."""
+    ops = [_FOOTER, b"q", b"0 g"]
+    for number, line in enumerate(lines):
+        y = paper.height - _footer_baseline(number, paper)
+        if font is not None:
+            ops += [b"BT", f"/{TITLE_KEY} {paper.footer_size:g} Tf".encode()]
+            ops.append(f"1 0 0 1 {paper.margin_left:.3f} {y:.3f} Tm ".encode() + font.encode(line) + b" Tj")
+            ops.append(b"ET")
+            continue
+        x = paper.margin_left
+        for char in line:
+            path, index = font_file(first_font_for(char) or FONT_CHAIN[0])
+            if not char.isspace():
+                ops.append(
+                    outlines.text_path(path, index, char, size=paper.footer_size, origin=(x, y), angle=(1, 0))
+                )
+            x += outlines.advance(path, index, char, paper.footer_size)
+    ops += [b"Q", b"EMC"]
+    return b"\n".join(ops)
+
+
+@functools.cache
+def watermark_operators() -> bytes:
+    """The DRAFT watermark as filled outlines of Liberation Serif Bold (no text to extract)."""
+    path, index = font_file(FONT_FAMILY, "Bold")
+    angle = math.radians(WATERMARK_ANGLE)
+    cos, sin = math.cos(angle), math.sin(angle)
+    # Start the baseline so that the middle of the capitals falls on the centre.
+    half_width = outlines.advance(path, index, WATERMARK, WATERMARK_SIZE) / 2
+    half_height = outlines.cap_height(path, index, WATERMARK_SIZE) / 2
+    cx, cy = WATERMARK_CENTRE
+    origin = (cx - (cos * half_width - sin * half_height), cy - (sin * half_width + cos * half_height))
+    shape = outlines.text_path(path, index, WATERMARK, size=WATERMARK_SIZE, origin=origin, angle=(cos, sin))
+    return b"\n".join([_WATERMARK, b"q", f"{WATERMARK_GREY} g".encode(), shape, b"Q", b"EMC"])
+
+
+def page_operators(number: int, *, draft: bool, paper: Paper = PLEADING) -> bytes:
     """What differs from page to page: its number, and the watermark of a draft."""
     digits = digits_font()
-    ops = [b"q"]
-    if draft:
-        font = watermark_font()
-        angle = math.radians(WATERMARK_ANGLE)
-        cos, sin = math.cos(angle), math.sin(angle)
-        # Start the baseline so that the middle of the capitals falls on the centre.
-        half_width = font.width(WATERMARK, WATERMARK_SIZE) / 2
-        half_height = font.cap_height * WATERMARK_SIZE / 1000 / 2
-        cx, cy = WATERMARK_CENTRE
-        x = cx - (cos * half_width - sin * half_height)
-        y = cy - (sin * half_width + cos * half_height)
-        ops += [
-            f"{WATERMARK_GREY} g".encode(),
-            b"BT",
-            f"/{WATERMARK_KEY} {WATERMARK_SIZE:g} Tf".encode(),
-            f"{cos:.5f} {sin:.5f} {-sin:.5f} {cos:.5f} {x:.3f} {y:.3f} Tm ({WATERMARK}) Tj".encode(),
-            b"ET",
-        ]
+    ops = [watermark_operators()] if draft else []
     text = str(number)
-    ascent, descent = digits.ascent * FOOTER_SIZE / 1000, -digits.descent * FOOTER_SIZE / 1000
-    baseline = FOOTER_TEXT_TOP + (FOOTER_LINE_HEIGHT - ascent - descent) / 2 + ascent
-    x = PAGE_NUMBER_RIGHT - digits.width(text, FOOTER_SIZE)
+    x = paper.text_right - digits.width(text, paper.footer_size)
+    y = paper.height - _footer_baseline(0, paper)
     ops += [
-        b"0 g",
-        b"BT",
-        f"/{DIGITS_KEY} {FOOTER_SIZE:g} Tf".encode(),
-        f"1 0 0 1 {x:.3f} {PAGE_HEIGHT - baseline:.3f} Tm ({text}) Tj".encode(),
-        b"ET",
-        b"Q",
+        _FOOTER,
+        b"q 0 g BT",
+        f"/{DIGITS_KEY} {paper.footer_size:g} Tf".encode(),
+        f"1 0 0 1 {x:.3f} {y:.3f} Tm ({text}) Tj".encode(),
+        b"ET Q",
+        b"EMC",
     ]
     return b"\n".join(ops)
 
@@ -220,20 +272,26 @@ def _resolve(pdf: pydyf.PDF, value):
     return value
 
 
-def paper_finisher(baseline_offset: float, *, draft: bool):
+def paper_finisher(baseline_offset: float, *, draft: bool, title: str, paper: Paper = PLEADING):
     """A WeasyPrint ``finisher`` that draws the paper under every page of the PDF."""
+    lines = title_lines(title, paper)
+    title_font = embedded_font("Regular", "".join(sorted(set(title)))) if winansi(title) and title else None
 
     def finish(document, pdf: pydyf.PDF) -> None:
         fonts_to_add = {DIGITS_KEY: _add_font(pdf, digits_font())}
-        if draft:
-            fonts_to_add[WATERMARK_KEY] = _add_font(pdf, watermark_font())
-        sheet = pydyf.Stream([sheet_operators(baseline_offset)], compress=True)
+        if title_font is not None:
+            fonts_to_add[TITLE_KEY] = _add_font(pdf, title_font)
+        sheet = pydyf.Stream([sheet_operators(baseline_offset, paper)], compress=True)
+        footer = pydyf.Stream([title_operators(lines, title_font, paper)], compress=True)
         pdf.add_object(sheet)
+        pdf.add_object(footer)
         for index, number in enumerate(pdf.pages["Kids"][::3], start=1):
             page = pdf.objects[number]
-            own = pydyf.Stream([page_operators(index, draft=draft)], compress=True)
+            own = pydyf.Stream([page_operators(index, draft=draft, paper=paper)], compress=True)
             pdf.add_object(own)
-            page["Contents"] = pydyf.Array([sheet.reference, own.reference, page["Contents"]])
+            page["Contents"] = pydyf.Array(
+                [sheet.reference, footer.reference, own.reference, page["Contents"]]
+            )
             resources = _resolve(pdf, page["Resources"])
             fonts = resources.get("Font")
             if fonts is None:

@@ -27,13 +27,16 @@ from weasyprint import Document as LaidOutDocument
 from weasyprint.formatting_structure.boxes import BlockBox
 from weasyprint.text.fonts import FontConfiguration
 
-from ..body import parse_body
 from ..models import Order
 from .cache import ContentCache
+from .checks import check_column
 from .document import OrderDocument, document_for_order
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
 from .fonts import ERROR_FONT_FALLBACK, FONT_FAMILY, FontMissingError, require_font
-from .paper import digits_font, paper_finisher, watermark_font
+from .geometry import PLEADING
+from .glyphs import check_embedded_fonts, check_texts
+from .markup import body_blocks
+from .paper import digits_font, paper_finisher, title_lines, watermark_operators
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +55,12 @@ SIGNATURE_FIELD_NAME = "JudgeSignature"
 ERROR_SIGNATURE = "signature must be “field” or “conformed”, not {value!r}."
 
 #: WeasyPrint options of every render (see ``bench/bench_pdf.py`` for what each one saves).
-PDF_OPTIONS: dict[str, Any] = {"full_fonts": False, "optimize_images": False, "hinting": False}
+PDF_OPTIONS: dict[str, Any] = {
+    "full_fonts": False,
+    "optimize_images": False,
+    "hinting": False,
+    "pdf_tags": True,  # a structure tree (headings, paragraphs, lists, footnotes), /Lang from <html lang>
+}
 PDFA_VARIANT = "pdf/a-3b"
 
 
@@ -88,7 +96,10 @@ def _resources() -> _Resources:
     font_config = FontConfiguration()
     fetcher = StaticOnlyFetcher()
     stylesheet = CSS(
-        string=css_text, base_url=static_url(STYLESHEET), url_fetcher=fetcher, font_config=font_config
+        string=PLEADING.stylesheet() + css_text,
+        base_url=static_url(STYLESHEET),
+        url_fetcher=fetcher,
+        font_config=font_config,
     )
     template = engines["django"].get_template(TEMPLATE_NAME)
     probe_template = engines["django"].get_template(PROBE_TEMPLATE_NAME)
@@ -97,9 +108,12 @@ def _resources() -> _Resources:
         Path(engines["django"].get_template(name).origin.name).read_text(encoding="utf-8")
         for name in (TEMPLATE_NAME, PROBE_TEMPLATE_NAME, BODY_TEMPLATE_NAME)
     ]
+    # The renderer's own code (and the body format's) is part of what is printed, too.
+    code = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "body.py"]
+    sources += [path.read_text(encoding="utf-8") for path in code]
     digest = hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()
     digits_font()
-    watermark_font()
+    watermark_operators()
     return _Resources(
         font_config=font_config,
         stylesheet=stylesheet,
@@ -153,17 +167,7 @@ def build_html(
 
 
 def _blocks(document: OrderDocument, pads: dict[str, float]) -> list[dict[str, Any]]:
-    blocks = parse_body(document.body)
-    return [
-        {
-            "kind": block.kind,
-            "text": block.text,
-            "keep": index >= len(blocks) - 2,  # the last two blocks go with the signature
-            "snap_id": f"snap-quote-{index}",
-            "pad": _pt(pads.get(f"snap-quote-{index}")),
-        }
-        for index, block in enumerate(blocks)
-    ]
+    return body_blocks(document.body, pads)
 
 
 def _quote_pads(document: OrderDocument, options: dict[str, Any]) -> dict[str, float]:
@@ -195,16 +199,20 @@ def _element_boxes(layout: LaidOutDocument, predicate):
 
 
 def _snap_pads(layout: LaidOutDocument) -> dict[str, float]:
-    """Bottom margins that bring each single-spaced block back to a multiple of 24pt."""
-    heights: dict[str, float] = {}
+    """Bottom margins (pt) that bring each single-spaced block back to a multiple of 24pt.
+
+    A block that breaks across pages starts each page on a numbered line (its top padding is
+    cloned), so only its last part, on the page where the text goes on, is measured. (The space
+    under a block is a margin, not padding: WeasyPrint moves a line to the next page when the
+    padding under it does not fit, and a margin may be cut at a page's end.)"""
+    boxes = {}
     for _, box in _element_boxes(layout, lambda b: (b.element.get("id") or "").startswith("snap-")):
-        ident = box.element.get("id")
-        heights[ident] = heights.get(ident, 0.0) + box.margin_height() * PT_PER_PX
+        boxes[box.element.get("id")] = box
     pads = {}
-    for ident, height in heights.items():
-        remainder = height % GRID_PT
+    for ident, box in boxes.items():
+        remainder = (box.margin_height() * PT_PER_PX) % GRID_PT
         if 0.01 < remainder < GRID_PT - 0.01:
-            pads[ident] = GRID_PT - remainder
+            pads[ident] = box.margin_bottom * PT_PER_PX + GRID_PT - remainder
     return pads
 
 
@@ -226,9 +234,7 @@ def _layout(
     # The caption is on grid unless a long name or title wraps onto more lines than usual.
     extra = _snap_pads(layout)
     if extra:
-        layout = lay_out(
-            {key: pads.get(key, 0.0) + extra.get(key, 0.0) for key in pads.keys() | extra.keys()}
-        )
+        layout = lay_out({**pads, **extra})
     return layout
 
 
@@ -252,16 +258,34 @@ def signature_line(layout: LaidOutDocument) -> SignatureLine:
 
 
 def _add_signature_field(pdf: bytes, line: SignatureLine) -> bytes:
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+    """The signing copy: ``pdf`` with an empty signature field over the judge's line.
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    box = (round(line.x1), round(line.y - 6), round(line.x2), round(line.y + 36))
-    append_signature_field(
-        writer, SigFieldSpec(sig_field_name=SIGNATURE_FIELD_NAME, on_page=line.page_index, box=box)
-    )
-    out = io.BytesIO()
-    writer.write(out)
+    Written with pikepdf as a new file (not an incremental update), which leaves the document
+    information and the XMP metadata as WeasyPrint wrote them, consistent (pyHanko's writer adds
+    itself to the Info producer only). The judge's PDF reader signs it as an incremental update."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        page = document.pages[line.page_index]
+        widget = document.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.Widget,
+                FT=pikepdf.Name.Sig,
+                T=pikepdf.String(SIGNATURE_FIELD_NAME),
+                Rect=[round(line.x1), round(line.y - 6), round(line.x2), round(line.y + 36)],
+                F=4,  # printed
+                P=page.obj,
+            )
+        )
+        annotations = page.obj.get("/Annots")
+        if annotations is None:
+            page.obj.Annots = pikepdf.Array([widget])
+        else:
+            annotations.append(widget)
+        document.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([widget]))
+        out = io.BytesIO()
+        document.save(out, deterministic_id=True)
     return out.getvalue()
 
 
@@ -297,9 +321,24 @@ def _render_uncached(document: OrderDocument, *, final: bool, signature: Signatu
     if pdfa:
         options["pdf_variant"] = PDFA_VARIANT
     resources = _resources()
+    check_texts(document.printed_texts())
+    title_lines(document.title)  # a title too long for the footer is refused before any layout
+    paper = paper_finisher(resources.baseline_offset, draft=not final, title=document.title)
+
+    def finisher(laid_out: LaidOutDocument, pdf: Any) -> None:
+        check_embedded_fonts(
+            str(obj["BaseFont"])
+            for obj in pdf.objects
+            if isinstance(obj, dict) and obj.get("Type") == "/Font" and "BaseFont" in obj
+        )
+        paper(laid_out, pdf)
+        for obj in pdf.objects:  # footnotes (see markup.py) are notes in the structure tree
+            if isinstance(obj, dict) and obj.get("Type") == "/StructElem" and obj.get("S") == "/Caption":
+                obj["S"] = "/Note"
+
     with _render_lock:
         layout = _layout(document, draft=not final, conformed=signature == "conformed", options=options)
-        finisher = paper_finisher(resources.baseline_offset, draft=not final)
+        check_column(layout)
         pdf = layout.write_pdf(finisher=finisher, **options)
     if final and signature == "field":
         pdf = _add_signature_field(pdf, signature_line(layout))
