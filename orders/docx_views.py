@@ -22,10 +22,10 @@ from .docx.package import MAX_FILE_BYTES, DocxRefused
 from .http import client_ip
 from .models import AuditAction, Order
 
-TOKEN_SALT = "orders.docx-upload"
+TOKEN_SALT = "orders.docx-upload"  # noqa: S105 - a signing salt, not a password
 TOKEN_MAX_AGE = 60 * 60 * 8  # an upload's difference page stays valid for a working day
 MESSAGE_SAVED = "Version %(version)s saved from the Word file."
-ERROR_TOKEN = "This upload has expired or was changed; upload the Word file again."
+ERROR_TOKEN = "This upload has expired or was changed; upload the Word file again."  # noqa: S105
 
 
 class WordUploadForm(forms.Form):
@@ -147,7 +147,9 @@ def order_docx_save(request: HttpRequest, order_id: int) -> HttpResponse:
         )
     except services.OrderVersionConflict as conflict:
         current = Order.objects.get(pk=order.pk)
-        proposed = SimpleNamespace(title=current.title, date=current.date, status=current.status, body=upload["body"])
+        proposed = SimpleNamespace(
+            title=current.title, date=current.date, status=current.status, body=upload["body"]
+        )
         context = {
             "order": current,
             "case": current.case,

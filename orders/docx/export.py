@@ -18,12 +18,14 @@ import docx
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
-from ..body import parse_body
+from ..body import Span, parse_document
 from ..pdf.document import OrderDocument
 from . import styles
+from .footnotes import Footnotes
 from .measure import line_count
-from .paper import PLEADING, Paper, add_footer, add_header, set_up_page
+from .paper import FONT, PLEADING, Paper, add_footer, add_header, column_width, set_up_page
 from .xml import cell_borders, cell_margins, no_table_borders, paragraph_border, row_height, set_exact_spacing
 
 CAPTION_SPLIT = 0.52  # the parties' column, as static/pdf/pleading.css
@@ -71,19 +73,19 @@ def _court(word: Document, document: OrderDocument, paper: Paper) -> None:
     for index, line in enumerate(lines):
         paragraph = word.add_paragraph(line, style=styles.COURT)
         if index == len(lines) - 1:
-            paragraph.paragraph_format.space_after = Pt(paper.pitch)
+            paragraph.paragraph_format.space_after = Pt(paper.line_pitch)
 
 
 def _lines(text: str, width: float, paper: Paper, *, bold: bool = False, indent: float = 0.0) -> int:
-    return line_count(text, width - indent, paper.font_size, family=paper.font, bold=bold)
+    return line_count(text, width - indent, paper.font_size, family=FONT, bold=bold)
 
 
 def _caption(word: Document, document: OrderDocument, paper: Paper) -> None:
     """The two-column caption: the parties boxed by a rule on the right and below, the case
     number, title and docket entries beside them."""
-    single = paper.pitch / 2
-    left_width = paper.column_width * CAPTION_SPLIT
-    right_width = paper.column_width - left_width
+    single = paper.line_pitch / 2
+    left_width = column_width(paper) * CAPTION_SPLIT
+    right_width = column_width(paper) - left_width
     table = word.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
@@ -139,36 +141,55 @@ def _caption(word: Document, document: OrderDocument, paper: Paper) -> None:
     row_height(table.rows[0], Pt(height - RULE_WIDTH))
     # Below the box: 18pt, and whatever brings the caption back onto the numbered lines.
     spacer = word.add_paragraph(style=styles.CAPTION)
-    rest = single * 1.5 + _grid_rest(height + single * 1.5, paper.pitch)
+    rest = single * 1.5 + _grid_rest(height + single * 1.5, paper.line_pitch)
     set_exact_spacing(spacer, Pt(rest))
 
 
+def _spans(paragraph: Paragraph, spans: list[Span], notes: Footnotes | None) -> None:
+    """A block's inline spans as runs: italics, underline, and footnote references."""
+    for span in spans:
+        if span.footnote:
+            if notes is not None:
+                notes.reference(paragraph, span.footnote)
+            continue
+        run = paragraph.add_run(span.text)
+        if span.italic:
+            run.italic = True
+        if span.underline:
+            run.underline = True
+
+
 def _body(word: Document, document: OrderDocument, paper: Paper) -> None:
-    blocks = parse_body(document.body)
-    single = paper.pitch / 2
-    quote_width = paper.column_width - 2 * QUOTE_INDENT
-    for block in blocks:
+    parsed = parse_document(document.body)
+    notes = Footnotes(word, parsed) if parsed.footnotes else None
+    single = paper.line_pitch / 2
+    quote_width = column_width(paper) - 2 * QUOTE_INDENT
+    for block in parsed.blocks:
         if block.kind == "heading":
-            word.add_paragraph(block.text, style=styles.HEADING)
+            paragraph = word.add_paragraph(style=styles.HEADING)
         elif block.kind == "quote":
-            paragraph = word.add_paragraph(block.text, style=styles.QUOTE)
-            height = single / 2 + single * _lines(block.text, quote_width, paper)
+            paragraph = word.add_paragraph(style=styles.QUOTE)
+            height = single / 2 + single * _lines(block.plain, quote_width, paper)
             paragraph.paragraph_format.space_before = Pt(single / 2)
-            paragraph.paragraph_format.space_after = Pt(_grid_rest(height, paper.pitch) or 0.0)
-            if _grid_rest(height, paper.pitch) < 0.01:
-                paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.space_after = Pt(_grid_rest(height, paper.line_pitch))
+        elif block.kind == "list_item":
+            paragraph = word.add_paragraph(style=styles.LIST_ITEM)
+            paragraph.add_run(f"{block.marker}\t")
         else:
-            word.add_paragraph(block.text, style=styles.BODY)
+            paragraph = word.add_paragraph(style=styles.BODY)
+        _spans(paragraph, block.spans, notes)
+    if notes is not None:
+        notes.write()
 
 
 def _ending(word: Document, document: OrderDocument, paper: Paper, *, conformed: bool) -> None:
-    single = paper.pitch / 2
+    single = paper.line_pitch / 2
     so_ordered = word.add_paragraph(style=styles.ENDING)
     so_ordered.add_run("IT IS SO ORDERED.").bold = True
     so_ordered.paragraph_format.first_line_indent = Pt(36)
     word.add_paragraph(f"Dated: {date_text(document) or '____________________'}", style=styles.ENDING)
     line = word.add_paragraph(style=styles.SIGNATURE)
-    set_exact_spacing(line, Pt(paper.pitch), before=Pt(paper.pitch))
+    set_exact_spacing(line, Pt(paper.line_pitch), before=Pt(paper.line_pitch))
     line.paragraph_format.left_indent = Pt(SIGNATURE_INDENT)
     if conformed:
         line.add_run(f"/s/ {document.signature_name}")

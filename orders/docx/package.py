@@ -37,7 +37,9 @@ ERROR_ENCRYPTED = (
     ".docx and upload that."
 )
 ERROR_NOT_DOCX = "The file is not a Word document (.docx)."
-ERROR_MACROS = "The file is a macro-enabled Word document (.docm); macros are never accepted. Save it as .docx."
+ERROR_MACROS = (
+    "The file is a macro-enabled Word document (.docm); macros are never accepted. Save it as .docx."
+)
 ERROR_BOMB = "The file inflates to more than {limit} MB when unpacked; it is refused as unsafe."
 ERROR_TOO_MANY_PARTS = "The file has more than {limit} parts; it is refused as unsafe."
 ERROR_EXTERNAL = "The file links to outside content ({target}); remove the link in Word and upload it again."

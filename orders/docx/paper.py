@@ -12,8 +12,6 @@ Geometry mirrors ``orders/pdf/paper.py`` and ``static/pdf/pleading.css``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -21,60 +19,41 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
+from ..pdf.geometry import Paper
 from .measure import line_count
 from .xml import add_field, cell_borders, no_table_borders, set_exact_spacing
 
 TWIPS_PER_PT = 20
 
 
-@dataclass(frozen=True)
-class Paper:
-    """The page, in points (US Letter pleading paper by default, as the PDF renderer draws it)."""
-
-    width: float = 612.0
-    height: float = 792.0
-    top: float = 72.0
-    bottom: float = 48.0
-    left: float = 90.0
-    right: float = 54.0
-    font: str = "Liberation Serif"
-    font_size: float = 12.0
-    pitch: float = 24.0  # one numbered line
-    lines_per_page: int = 28
-    numbered: bool = True
-    numbers_right: float = 60.0
-    rules_x: tuple[float, ...] = (66.0, 69.0, 566.0)
-    footer_top: float = 752.0  # top of the footer's first 12pt line
-    footer_size: float = 10.0
-    footer_rule_top: float = 750.0
-
-    @property
-    def column_width(self) -> float:
-        return self.width - self.left - self.right
-
-
-PLEADING = Paper()
+FONT = "Liberation Serif"  # the pleading font, as orders/pdf/fonts.py
 
 
 def set_up_page(document: Document, paper: Paper) -> None:
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Pt(paper.width), Pt(paper.height)
-    section.top_margin, section.bottom_margin = Pt(paper.top), Pt(paper.bottom)
-    section.left_margin, section.right_margin = Pt(paper.left), Pt(paper.right)
+    section.top_margin, section.bottom_margin = Pt(paper.margin_top), Pt(paper.margin_bottom)
+    section.left_margin, section.right_margin = Pt(paper.margin_left), Pt(paper.margin_right)
     section.header_distance = Pt(0)
     section.gutter = Pt(0)
 
 
 EMU_PER_PT = 12700
+
+
+def column_width(paper: Paper) -> float:
+    return paper.width - paper.margin_left - paper.margin_right
+
+
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 
 
 def _numbers_box(paper: Paper) -> str:
     """A text box anchored to the page, holding the 28 numbers, one per exactly-spaced line."""
     width = round(paper.numbers_right * EMU_PER_PT)
-    height = round(paper.pitch * paper.lines_per_page * EMU_PER_PT)
-    top = round(paper.top * EMU_PER_PT)
+    height = round(paper.line_pitch * paper.lines_per_page * EMU_PER_PT)
+    top = round(paper.margin_top * EMU_PER_PT)
     numbers = "".join(
         f'<w:p><w:pPr><w:pStyle w:val="LineNumber"/></w:pPr><w:r><w:t>{n}</w:t></w:r></w:p>'
         for n in range(1, paper.lines_per_page + 1)
@@ -142,13 +121,13 @@ def add_header(document: Document, paper: Paper, *, draft: bool) -> None:
     header.is_linked_to_previous = False
     anchor = header.paragraphs[0]
     set_exact_spacing(anchor, Pt(1))
-    if paper.numbered:
+    if paper.lines_per_page:
         rules = list(paper.rules_x)
         for index, x in enumerate(rules):
             anchor._p.append(parse_xml(_line(x, 0, x, paper.height, index)))
     if draft:
-        anchor._p.append(parse_xml(WATERMARK_XML.format(ns=nsdecls("w"), font=paper.font)))
-    if paper.numbered:
+        anchor._p.append(parse_xml(WATERMARK_XML.format(ns=nsdecls("w"), font=FONT)))
+    if paper.lines_per_page:
         anchor._p.append(parse_xml(_numbers_box(paper)))
 
 
@@ -163,11 +142,11 @@ def add_footer(document: Document, paper: Paper, title: str) -> None:
     section = document.sections[0]
     footer = section.footer
     footer.is_linked_to_previous = False
-    title_width = paper.column_width - PAGE_NUMBER_WIDTH
-    lines = line_count(title.upper(), title_width, paper.footer_size, family=paper.font)
-    line_height = paper.pitch / 2
-    section.footer_distance = Pt(max(paper.height - paper.footer_top - line_height * lines, 0))
-    table = footer.add_table(rows=1, cols=2, width=Pt(paper.column_width))
+    title_width = column_width(paper) - PAGE_NUMBER_WIDTH
+    lines = line_count(title.upper(), title_width, paper.footer_size, family=FONT)
+    line_height = paper.line_pitch / 2
+    section.footer_distance = Pt(max(paper.height - paper.footer_text_top - line_height * lines, 0))
+    table = footer.add_table(rows=1, cols=2, width=Pt(column_width(paper)))
     table.autofit = False
     no_table_borders(table._tbl)
     left, right = table.rows[0].cells

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..body import Block, escape_inline, join_body
+from ..body import Block, escape_inline, join_body, parse_body
 from . import styles
-from .package import MAIN_PART, W, DocxRefused, Package, open_package
+from .package import MAIN_PART, DocxRefused, Package, W, open_package
 
 ERROR_NO_BODY = "The Word file has no body text to read (nothing between the caption and the signature)."
 
@@ -103,9 +103,7 @@ def _runs(paragraph: etree._Element, changes: _Changes) -> list[Run]:
         for child in run:
             if child.tag == w("t"):
                 runs.append(Run(child.text or "", italic, underline))
-            elif child.tag == w("tab"):
-                runs.append(Run(" "))
-            elif child.tag in (w("br"), w("cr")):
+            elif child.tag == w("tab") or child.tag in (w("br"), w("cr")):
                 runs.append(Run(" "))
             elif child.tag == w("noBreakHyphen"):
                 runs.append(Run("-"))
@@ -161,8 +159,11 @@ def inline_text(runs: list[Run], footnote_labels: dict[str, str]) -> str:
     parts: list[str] = []
     merged: list[Run] = []
     for run in runs:
-        if merged and not run.footnote and not merged[-1].footnote and (
-            (merged[-1].italic, merged[-1].underline) == (run.italic, run.underline)
+        if (
+            merged
+            and not run.footnote
+            and not merged[-1].footnote
+            and ((merged[-1].italic, merged[-1].underline) == (run.italic, run.underline))
         ):
             merged[-1] = Run(merged[-1].text + run.text, run.italic, run.underline)
         else:
@@ -218,7 +219,8 @@ def _body_region(paragraphs: list[Paragraph], ours: bool) -> tuple[list[Paragrap
     """(the body's paragraphs, the title, the text before the title) of the document."""
     if ours:
         start = next(
-            (i for i, p in enumerate(paragraphs) if not p.in_table and p.style != styles.COURT), len(paragraphs)
+            (i for i, p in enumerate(paragraphs) if not p.in_table and p.style != styles.COURT),
+            len(paragraphs),
         )
         before = " ".join(p.text for p in paragraphs[:start])
         titles = [p.text for p in paragraphs[:start] if p.in_table and _TITLE.match(p.text)]
@@ -239,10 +241,16 @@ def _body_region(paragraphs: list[Paragraph], ours: bool) -> tuple[list[Paragrap
 
 
 def _block(paragraph: Paragraph, text: str) -> Block:
+    """The block a paragraph is: by its style, and a numbered paragraph (“1. …”, “(a) …”) in
+    any other style is a list item, as it reads; text that only looks like another kind of
+    block (“# …” typed in a paragraph) stays a paragraph."""
     if paragraph.style == styles.HEADING:
         return Block(kind="heading", text=text)
     if paragraph.style == styles.QUOTE:
         return Block(kind="quote", text=text)
+    as_written = parse_body(text)
+    if len(as_written) == 1 and as_written[0].kind == "list_item":
+        return as_written[0]
     return Block(kind="paragraph", text=text)
 
 

@@ -15,7 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from .paper import Paper
+from .paper import FONT, Paper
 
 BODY = "Order Body"
 HEADING = "Order Heading"
@@ -28,6 +28,7 @@ ENDING = "Order Ending"
 SIGNATURE = "Signature Block"
 LINE_NUMBER = "Line Number"
 FOOTER = "Order Footer"
+FOOTNOTE = "Order Footnote"
 
 #: The styles whose paragraphs are the order's body (read back by the import).
 BODY_STYLES = (BODY, HEADING, QUOTE, LIST_ITEM)
@@ -45,16 +46,17 @@ class _Style:
     right: float = 0.0
     keep_with_next: bool = False
     caps: bool = False
+    tab: float = 0.0  # a left tab stop (a list item's text starts there, after its marker)
 
 
 def _styles(paper: Paper) -> list[_Style]:
-    size, pitch = paper.font_size, paper.pitch
+    size, pitch = paper.font_size, paper.line_pitch
     single = pitch / 2
     return [
         _Style(BODY, size, pitch, WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=36.0),
         _Style(HEADING, size, pitch, WD_ALIGN_PARAGRAPH.CENTER, bold=True, keep_with_next=True),
         _Style(QUOTE, size, single, WD_ALIGN_PARAGRAPH.JUSTIFY, left=48.0, right=48.0),
-        _Style(LIST_ITEM, size, pitch, WD_ALIGN_PARAGRAPH.JUSTIFY, left=72.0, first_indent=-36.0),
+        _Style(LIST_ITEM, size, pitch, WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=36.0, tab=72.0),
         _Style(COURT, size, pitch, WD_ALIGN_PARAGRAPH.CENTER),
         _Style(CAPTION, size, single),
         _Style(TITLE, size, single, bold=True, caps=True),
@@ -62,13 +64,14 @@ def _styles(paper: Paper) -> list[_Style]:
         _Style(SIGNATURE, size, single, WD_ALIGN_PARAGRAPH.CENTER, left=234.0, keep_with_next=True),
         _Style(LINE_NUMBER, size, pitch, WD_ALIGN_PARAGRAPH.RIGHT),
         _Style(FOOTER, paper.footer_size, single),
+        _Style(FOOTNOTE, size, single, WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent=36.0),
     ]
 
 
 def add_styles(document: Document, paper: Paper) -> None:
     """The document's default font and every named style of the order."""
     normal = document.styles["Normal"]
-    _font(normal, paper.font, paper.font_size)
+    _font(normal, FONT, paper.font_size)
     normal.font.color.rgb = RGBColor(0, 0, 0)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
@@ -77,7 +80,7 @@ def add_styles(document: Document, paper: Paper) -> None:
         style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = spec.name in BODY_STYLES
-        _font(style, paper.font, spec.size)
+        _font(style, FONT, spec.size)
         style.font.bold = spec.bold
         style.font.all_caps = spec.caps
         fmt = style.paragraph_format
@@ -91,6 +94,8 @@ def add_styles(document: Document, paper: Paper) -> None:
         fmt.right_indent = Pt(spec.right)
         fmt.keep_with_next = spec.keep_with_next
         fmt.widow_control = True
+        if spec.tab:
+            fmt.tab_stops.add_tab_stop(Pt(spec.tab))
 
 
 def _font(style, family: str, size: float) -> None:

@@ -73,6 +73,13 @@ from .records import (
     order_create,
     party_create,
 )
+from .word import (
+    ERROR_WORD_FOOTNOTES,
+    ERROR_WORD_STATUS,
+    ERROR_WORD_UNCHANGED,
+    order_check_word_upload,
+    order_update_from_word,
+)
 from .workflow import (
     AMENDED_PREFIX,
     order_amend,
@@ -80,14 +87,6 @@ from .workflow import (
     order_send_back,
     order_send_for_signature,
     order_sign,
-)
-
-from .word import (
-    ERROR_WORD_FOOTNOTES,
-    ERROR_WORD_STATUS,
-    ERROR_WORD_UNCHANGED,
-    order_check_word_upload,
-    order_update_from_word,
 )
 
 __all__ = [
@@ -111,6 +110,9 @@ __all__ = [
     "ERROR_SIGNATURE_CHOICE",
     "ERROR_UNKNOWN_ORDER_TYPE",
     "ERROR_VERSION_CONFLICT",
+    "ERROR_WORD_FOOTNOTES",
+    "ERROR_WORD_STATUS",
+    "ERROR_WORD_UNCHANGED",
     "ERROR_WRONG_STATUS",
     "IMPORTED_ORDER_TYPE",
     "DocketImportResult",
@@ -132,6 +134,7 @@ __all__ = [
     "judge_create",
     "membership_create",
     "order_amend",
+    "order_check_word_upload",
     "order_create",
     "order_delete",
     "order_draft_create",
@@ -144,10 +147,6 @@ __all__ = [
     "order_send_for_signature",
     "order_sign",
     "order_update",
-    "party_create",
-    "ERROR_WORD_FOOTNOTES",
-    "ERROR_WORD_STATUS",
-    "ERROR_WORD_UNCHANGED",
-    "order_check_word_upload",
     "order_update_from_word",
+    "party_create",
 ]

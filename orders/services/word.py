@@ -64,9 +64,7 @@ def order_update_from_word(
             if order.status == Order.Status.READY:
                 order.status = Order.Status.DRAFT
                 order.save(update_fields=["status", "updated_at"])
-            order = order_update(
-                order=order, user=user, expected_version=expected_version, body=body, ip=ip
-            )
+            order = order_update(order=order, user=user, expected_version=expected_version, body=body, ip=ip)
             audit_record(
                 user=user,
                 action=AuditAction.EDITED,
