@@ -12,6 +12,7 @@ as markup, a field or a link.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import docx
@@ -22,10 +23,12 @@ from docx.text.paragraph import Paragraph
 
 from ..body import Span, parse_document
 from ..pdf.document import OrderDocument
+from ..pdf.geometry import PLEADING, Paper
 from . import styles
 from .footnotes import Footnotes
-from .measure import line_count
-from .paper import FONT, PLEADING, Paper, add_footer, add_header, column_width, set_up_page
+from .measure import FONT, line_count
+from .paper import add_footer, add_header, column_width, set_up_page
+from .styles import set_style, styled
 from .xml import cell_borders, cell_margins, no_table_borders, paragraph_border, row_height, set_exact_spacing
 
 CAPTION_SPLIT = 0.52  # the parties' column, as static/pdf/pleading.css
@@ -47,9 +50,7 @@ def build_docx(
     document: OrderDocument, *, draft: bool, conformed: bool = False, paper: Paper = PLEADING
 ) -> bytes:
     """The order as DOCX bytes; ``draft`` adds the DRAFT watermark, ``conformed`` prints “/s/”."""
-    word = docx.Document()
-    set_up_page(word, paper)
-    styles.add_styles(word, paper)
+    word = docx.Document(io.BytesIO(_template(paper)))
     add_header(word, paper, draft=draft)
     add_footer(word, paper, document.title)
     _court(word, document, paper)
@@ -62,6 +63,31 @@ def build_docx(
     return out.getvalue()
 
 
+@functools.cache
+def _template(paper: Paper) -> bytes:
+    """The empty document of a paper: page set up, the order's styles and no others (python-docx's
+    default template carries 160 styles, and every style lookup walks them all: 30x slower)."""
+    word = docx.Document()
+    set_up_page(word, paper)
+    styles.add_styles(word, paper)
+    styles.prune_styles(word)
+    _drop_parts(word)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+#: Parts of python-docx's template an order has no use for (stylesWithEffects alone is 430 KB).
+_UNUSED_PARTS = ("stylesWithEffects", "webSettings", "customXml", "thumbnail")
+
+
+def _drop_parts(word: Document) -> None:
+    for rels in (word.part.rels, word.part.package.rels):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in _UNUSED_PARTS:
+                del rels[r_id]
+
+
 def _grid_rest(height: float, pitch: float) -> float:
     """What brings ``height`` up to the next multiple of ``pitch``."""
     remainder = height % pitch
@@ -71,7 +97,7 @@ def _grid_rest(height: float, pitch: float) -> float:
 def _court(word: Document, document: OrderDocument, paper: Paper) -> None:
     lines = document.heading_lines or [""]
     for index, line in enumerate(lines):
-        paragraph = word.add_paragraph(line, style=styles.COURT)
+        paragraph = styled(word, styles.COURT, line)
         if index == len(lines) - 1:
             paragraph.paragraph_format.space_after = Pt(paper.line_pitch)
 
@@ -109,7 +135,7 @@ def _caption(word: Document, document: OrderDocument, paper: Paper) -> None:
     cell_paragraph = left.paragraphs[0]
     for index, (text, indent, before) in enumerate(left_lines):
         paragraph = cell_paragraph if index == 0 else left.add_paragraph()
-        paragraph.style = word.styles[styles.CAPTION]
+        set_style(paragraph, styles.CAPTION)
         paragraph.add_run(text)
         paragraph.paragraph_format.left_indent = Pt(indent)
         space_before = before + (single / 2 if index == 0 else 0.0)
@@ -126,7 +152,7 @@ def _caption(word: Document, document: OrderDocument, paper: Paper) -> None:
         right_items.append((document.re_line, False, single))
     for index, (text, bold, before) in enumerate(right_items):
         paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
-        paragraph.style = word.styles[styles.TITLE if bold else styles.CAPTION]
+        set_style(paragraph, styles.TITLE if bold else styles.CAPTION)
         paragraph.add_run(text)
         paragraph.paragraph_format.space_before = Pt(before)
         right_height += (before if index else 0.0) + single * _lines(
@@ -140,7 +166,7 @@ def _caption(word: Document, document: OrderDocument, paper: Paper) -> None:
     # The bottom rule adds its width to the row: the last line's spacing already gave it back.
     row_height(table.rows[0], Pt(height - RULE_WIDTH))
     # Below the box: 18pt, and whatever brings the caption back onto the numbered lines.
-    spacer = word.add_paragraph(style=styles.CAPTION)
+    spacer = styled(word, styles.CAPTION)
     rest = single * 1.5 + _grid_rest(height + single * 1.5, paper.line_pitch)
     set_exact_spacing(spacer, Pt(rest))
 
@@ -166,17 +192,17 @@ def _body(word: Document, document: OrderDocument, paper: Paper) -> None:
     quote_width = column_width(paper) - 2 * QUOTE_INDENT
     for block in parsed.blocks:
         if block.kind == "heading":
-            paragraph = word.add_paragraph(style=styles.HEADING)
+            paragraph = styled(word, styles.HEADING)
         elif block.kind == "quote":
-            paragraph = word.add_paragraph(style=styles.QUOTE)
+            paragraph = styled(word, styles.QUOTE)
             height = single / 2 + single * _lines(block.plain, quote_width, paper)
             paragraph.paragraph_format.space_before = Pt(single / 2)
             paragraph.paragraph_format.space_after = Pt(_grid_rest(height, paper.line_pitch))
         elif block.kind == "list_item":
-            paragraph = word.add_paragraph(style=styles.LIST_ITEM)
+            paragraph = styled(word, styles.LIST_ITEM)
             paragraph.add_run(f"{block.marker}\t")
         else:
-            paragraph = word.add_paragraph(style=styles.BODY)
+            paragraph = styled(word, styles.BODY)
         _spans(paragraph, block.spans, notes)
     if notes is not None:
         notes.write()
@@ -184,19 +210,19 @@ def _body(word: Document, document: OrderDocument, paper: Paper) -> None:
 
 def _ending(word: Document, document: OrderDocument, paper: Paper, *, conformed: bool) -> None:
     single = paper.line_pitch / 2
-    so_ordered = word.add_paragraph(style=styles.ENDING)
+    so_ordered = styled(word, styles.ENDING)
     so_ordered.add_run("IT IS SO ORDERED.").bold = True
     so_ordered.paragraph_format.first_line_indent = Pt(36)
-    word.add_paragraph(f"Dated: {date_text(document) or '____________________'}", style=styles.ENDING)
-    line = word.add_paragraph(style=styles.SIGNATURE)
+    styled(word, styles.ENDING, f"Dated: {date_text(document) or '____________________'}")
+    line = styled(word, styles.SIGNATURE)
     set_exact_spacing(line, Pt(paper.line_pitch), before=Pt(paper.line_pitch))
     line.paragraph_format.left_indent = Pt(SIGNATURE_INDENT)
     if conformed:
         line.add_run(f"/s/ {document.signature_name}")
     paragraph_border(line, "bottom", size_pt=0.75, space_pt=0)
-    name = word.add_paragraph(document.judge_name, style=styles.SIGNATURE)
+    name = styled(word, styles.SIGNATURE, document.judge_name)
     name.paragraph_format.space_before = Pt(single / 2 - RULE_WIDTH)  # the rule above takes its width
-    title = word.add_paragraph(document.judge_title, style=styles.SIGNATURE)
+    title = styled(word, styles.SIGNATURE, document.judge_title)
     title.paragraph_format.space_after = Pt(single * 1.5)
     title.paragraph_format.keep_with_next = False
 

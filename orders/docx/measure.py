@@ -16,6 +16,7 @@ import subprocess
 
 from fontTools.ttLib import TTFont
 
+FONT = "Liberation Serif"  # the pleading font (orders/pdf/fonts.py): the exported text's font
 _BREAKS = re.compile(r"(?<=[ \-])")
 
 

@@ -20,13 +20,11 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
 from ..pdf.geometry import Paper
-from .measure import line_count
+from .measure import FONT, line_count
+from .styles import set_style
 from .xml import add_field, cell_borders, no_table_borders, set_exact_spacing
 
 TWIPS_PER_PT = 20
-
-
-FONT = "Liberation Serif"  # the pleading font, as orders/pdf/fonts.py
 
 
 def set_up_page(document: Document, paper: Paper) -> None:
@@ -156,10 +154,10 @@ def add_footer(document: Document, paper: Paper, title: str) -> None:
     for column, width in zip(table.columns, (title_width, PAGE_NUMBER_WIDTH), strict=True):
         column.width = Pt(width)
     title_paragraph = left.paragraphs[0]
-    title_paragraph.style = document.styles["Order Footer"]
+    set_style(title_paragraph, "Order Footer")
     title_paragraph.add_run(" ".join(title.split()).upper())
     number = right.paragraphs[0]
-    number.style = document.styles["Order Footer"]
+    set_style(number, "Order Footer")
     number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     add_field(number, "PAGE")
     # A footer must end with a paragraph: an empty one, as small as can be.

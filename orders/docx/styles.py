@@ -14,8 +14,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
-from .paper import FONT, Paper
+from ..pdf.geometry import PLEADING as PLEADING_FOR_NAMES
+from ..pdf.geometry import Paper
+from .measure import FONT
 
 BODY = "Order Body"
 HEADING = "Order Heading"
@@ -98,9 +101,44 @@ def add_styles(document: Document, paper: Paper) -> None:
             fmt.tab_stops.add_tab_stop(Pt(spec.tab))
 
 
+def style_id(name: str) -> str:
+    """The id python-docx gives a style it adds (“Order Body” → “OrderBody”)."""
+    return name.replace(" ", "")
+
+
+def set_style(paragraph: Paragraph, name: str) -> None:
+    """Give a paragraph one of the order's styles by id (python-docx's lookup by name walks every
+    style of the document for each paragraph)."""
+    paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_id(name)
+
+
+def styled(container, name: str, text: str = "") -> Paragraph:
+    """A new paragraph of style ``name`` at the end of ``container`` (the document, a cell)."""
+    paragraph = container.add_paragraph(text)
+    set_style(paragraph, name)
+    return paragraph
+
+
 def _font(style, family: str, size: float) -> None:
     style.font.name = family
     style.font.size = Pt(size)
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attribute), family)
+
+
+#: Styles of python-docx's template that an order uses (the defaults every part refers to).
+KEPT_BUILTIN_STYLES = ("Normal", "Default Paragraph Font", "Normal Table", "No List", "Header", "Footer")
+
+
+def prune_styles(document: Document) -> None:
+    """Remove every style the order does not use, so a clerk's style list in Word is the order's."""
+    ours = {spec.name for spec in _styles(PLEADING_FOR_NAMES)} | set(KEPT_BUILTIN_STYLES)
+    root = document.styles.element
+    latent = root.find(qn("w:latentStyles"))
+    if latent is not None:
+        root.remove(latent)
+    for style in list(root.findall(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is None or name.get(qn("w:val")) not in ours:
+            root.remove(style)
