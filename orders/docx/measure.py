@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-import shutil
-import subprocess
 
 from fontTools.ttLib import TTFont
+
+from ..pdf.glyphs import font_file
 
 FONT = "Liberation Serif"  # the pleading font (orders/pdf/fonts.py): the exported text's font
 _BREAKS = re.compile(r"(?<=[ \-])")
@@ -22,17 +22,8 @@ _BREAKS = re.compile(r"(?<=[ \-])")
 
 @functools.cache
 def _widths(family: str, style: str) -> tuple[dict[int, int], int, int]:
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        raise RuntimeError("fontconfig's fc-match is not installed: the export cannot measure text.")
-    path = subprocess.run(  # noqa: S603 - fixed program, no shell
-        [fc_match, "-f", "%{file}", f"{family}:style={style}"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    ).stdout
-    font = TTFont(path, lazy=True)
+    path, index = font_file(family, style)  # the renderer's: FontMissingError when not installed
+    font = TTFont(path, fontNumber=index, lazy=True)
     cmap = font.getBestCmap()
     metrics = font["hmtx"].metrics
     widths = {code: metrics[name][0] for code, name in cmap.items() if name in metrics}
