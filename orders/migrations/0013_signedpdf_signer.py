@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0009_order_party_names"),
+        ("orders", "0012_party_roles_movant_claimant_garnishee"),
     ]
 
     operations = [
