@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import docket_views, views, workflow_views
+from . import docket_views, docx_views, views, workflow_views
 from .wizard import DraftWizard
 
 app_name = "orders"
@@ -16,6 +16,9 @@ urlpatterns = [
     path("orders/<int:order_id>/duplicate/", views.order_duplicate, name="order_duplicate"),
     path("orders/<int:order_id>/delete/", views.order_delete, name="order_delete"),
     path("orders/<int:order_id>/pdf/", views.order_pdf, name="order_pdf"),
+    path("orders/<int:order_id>/docx", docx_views.order_docx, name="order_docx"),
+    path("orders/<int:order_id>/docx/upload/", docx_views.order_docx_upload, name="order_docx_upload"),
+    path("orders/<int:order_id>/docx/save/", docx_views.order_docx_save, name="order_docx_save"),
     path("orders/<int:order_id>/pages/<int:page>.png", views.order_page_png, name="order_page_png"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     path("dockets/import/", docket_views.docket_import, name="docket_import"),

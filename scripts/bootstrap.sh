@@ -20,6 +20,7 @@ as_root() {
 # Liberation Serif, the Times-metric serif of the pleading paper; FreeSerif for Vietnamese, Greek
 # and the rest of Latin; Noto Serif CJK for Chinese, Japanese and Korean names), poppler for PDF
 # previews, Chromium for the end-to-end tests.
+# LibreOffice (headless) for the DOCX layout tests.
 ensure_system_packages() {
     local missing=()
     fc-list 2>/dev/null | grep -q "LiberationSerif-Regular" || missing+=(fonts-liberation fontconfig)
@@ -30,6 +31,8 @@ ensure_system_packages() {
     ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so" || missing+=(libharfbuzz-subset0)
     command -v pdftoppm >/dev/null || missing+=(poppler-utils)
     if [ "${NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+    # LibreOffice, headless: the tests open every exported DOCX in a real word processor.
+    if [ "${NEED_OFFICE:-0}" = 1 ] && ! command -v soffice >/dev/null; then missing+=(libreoffice-writer-nogui); fi
     if [ ${#missing[@]} -gt 0 ]; then
         command -v apt-get >/dev/null || die "missing system packages (${missing[*]}) and no apt-get to install them"
         log "Installing system packages: ${missing[*]}"

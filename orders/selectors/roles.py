@@ -106,6 +106,9 @@ def order_permissions(user: User, order: Order) -> dict[str, bool]:
         "file": can_mark_filed(user, order),
         "amend": can_amend(user, order),
         "audit": can_read_audit(user, order.judge_id),
+        "word_upload": can_view(user, order)
+        and role_for(user, order) in EDITING_ROLES
+        and order.status in (Order.Status.DRAFT, Order.Status.READY),
     }
 
 

@@ -10,7 +10,8 @@ name of the modules below is re-exported.
 - ``workflow``: send for signature, send back, sign, mark filed, amend;
 - ``signing``: the signing copy for a PDF reader, and the signed upload verified and frozen;
 - ``past_orders``: import of past orders from their text or file;
-- ``audit``: the audit log.
+- ``audit``: the audit log;
+- ``word``: an edited Word file of an order saved as its next version.
 """
 
 from ._common import (
@@ -76,6 +77,13 @@ from .records import (
     party_create,
 )
 from .signing import ERROR_UPLOAD_REFUSED, order_sign_uploaded, order_signing_copy
+from .word import (
+    ERROR_WORD_FOOTNOTES,
+    ERROR_WORD_STATUS,
+    ERROR_WORD_UNCHANGED,
+    order_check_word_upload,
+    order_update_from_word,
+)
 from .workflow import (
     AMENDED_PREFIX,
     order_amend,
@@ -109,6 +117,9 @@ __all__ = [
     "ERROR_UNKNOWN_ORDER_TYPE",
     "ERROR_UPLOAD_REFUSED",
     "ERROR_VERSION_CONFLICT",
+    "ERROR_WORD_FOOTNOTES",
+    "ERROR_WORD_STATUS",
+    "ERROR_WORD_UNCHANGED",
     "ERROR_WRONG_STATUS",
     "IMPORTED_ORDER_TYPE",
     "DocketImportResult",
@@ -130,6 +141,7 @@ __all__ = [
     "judge_create",
     "membership_create",
     "order_amend",
+    "order_check_word_upload",
     "order_create",
     "order_delete",
     "order_draft_create",
@@ -144,5 +156,6 @@ __all__ = [
     "order_sign_uploaded",
     "order_signing_copy",
     "order_update",
+    "order_update_from_word",
     "party_create",
 ]
