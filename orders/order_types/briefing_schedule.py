@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from ..motions.asks import Ask
 from . import registry
 from .base import OrderType, OrderTypeForm
 from .text import long_date
@@ -71,6 +72,7 @@ class BriefingSchedule(OrderType):
     title = "ORDER SETTING BRIEFING SCHEDULE"
     description = "Set the dispositive-motion, opposition and reply deadlines from a start date."
     resolves_kinds = ()
+    resolves_asks = (Ask.EXTENSION_OF_TIME,)
     needs_entries = False
     Form = Form
 
