@@ -21,8 +21,10 @@ from ..models import (
     Case,
     Court,
     DocketUpload,
+    Judge,
     LocalRule,
 )
+from ..permissions import require_import_dockets
 from .records import case_create, docket_entry_create, judge_create, party_create
 
 # --- Docket import (CM/ECF docket reports; see orders.dockets) -------------------------------
@@ -57,6 +59,7 @@ def docket_upload_create(*, uploaded_by: AuthUser, filename: str, data: bytes) -
     """Keep an uploaded docket report for its preview, after checking that it parses. Raises
     ``ValidationError`` with the reader's message (not a docket, empty docket, too large…).
     The same file uploaded again by the same user and not yet imported is reused."""
+    require_import_dockets(uploaded_by)
     try:
         text, notes = decode_docket(data)
         parse_docket_text(text, notes=notes)
@@ -92,7 +95,9 @@ def docket_upload_parse(upload: DocketUpload) -> ParsedDocket:
 
 
 def docket_import_preview(*, docket: ParsedDocket, user: AuthUser | None = None) -> ImportPlan:
-    """What importing ``docket`` would create or change now; writes nothing."""
+    """What importing ``docket`` would create or change now; writes nothing. ``user=None``: the
+    command line."""
+    require_import_dockets(user)
     return build_plan(docket, user=user)
 
 
@@ -109,6 +114,7 @@ def docket_import_apply(
     The plan is computed again here, with the case row locked, so what is written is what the
     database holds now; ``expected_fingerprint`` (from the preview) makes it refuse if that differs
     from what the user saw. Importing the same docket again changes nothing."""
+    require_import_dockets(user)
     plan = build_plan(docket, user=user, lock=True)
     if plan.problems:
         raise ValidationError(plan.problems)
@@ -218,16 +224,26 @@ def _apply_entries(case: Case, plan: ImportPlan) -> int:
 
 
 @transaction.atomic
-def court_create_for_docket(*, code: str, name: str = "") -> Court:
+def court_create_for_docket(*, code: str, name: str = "", user: AuthUser | None = None) -> Court:
     """Add the court a docket is from as the court table has it (``orders.courts``: courts-db's
     court, its heading, paper and local rules), when an administrator removed it. ``name`` (the
-    docket's) is not used: the table's name is the court's."""
+    docket's) is not used: the table's name is the court's. ``user=None``: the command line."""
+    require_import_dockets(user)
     code = code.lower()
     if Court.objects.filter(code=code).exists():
         raise ValidationError(ERROR_COURT_EXISTS % {"code": code})
     if code not in district_courts():
         raise ValidationError(ERROR_COURT_NOT_IN_TABLE % {"code": code})
     return court_from_table(code, Court, LocalRule)
+
+
+@transaction.atomic
+def docket_judge_add(
+    *, user: AuthUser | None, court: Court, full_name: str, initials: str, signature_title: str
+) -> Judge:
+    """Add a judge a docket names (the preview's “add” button): who may import dockets."""
+    require_import_dockets(user)
+    return judge_create(court=court, full_name=full_name, initials=initials, signature_title=signature_title)
 
 
 @transaction.atomic
