@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orders', '0014_court_holidays'),
+        ("orders", "0014_court_holidays"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='docketupload',
-            name='parsed',
-            field=models.JSONField(blank=True, help_text='The docket as parsed once at upload (orders.dockets.stored); the preview and the confirmation read it instead of parsing the HTML again.', null=True),
+            model_name="docketupload",
+            name="parsed",
+            field=models.JSONField(
+                blank=True,
+                help_text="The docket as parsed once at upload (orders.dockets.stored); the preview and the confirmation read it instead of parsing the HTML again.",
+                null=True,
+            ),
         ),
     ]
