@@ -11,4 +11,8 @@ urlpatterns = [
     path("", include("orders.urls")),
 ]
 
+# The app's own error pages (orders/errors.py), with the navigation, when DEBUG is off.
+handler400 = "orders.errors.bad_request"
+handler403 = "orders.errors.permission_denied"
+handler404 = "orders.errors.page_not_found"
 handler500 = "orders.errors.server_error"

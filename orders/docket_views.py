@@ -1,8 +1,8 @@
 """Pages that import a case from a CM/ECF docket report: upload → preview → confirm.
 
-The uploaded HTML is kept server-side (``DocketUpload``) between the preview and the
-confirmation, and parsed again on confirmation; the browser only sends back the upload's id
-and the preview's fingerprint.
+The uploaded HTML is kept server-side (``DocketUpload``) with what was parsed of it at upload
+(once, in a limited child process); the preview and the confirmation read that, and the browser
+only sends back the upload's id and the preview's fingerprint.
 """
 
 from __future__ import annotations

@@ -17,12 +17,25 @@ from dataclasses import dataclass, field
 
 from .body import Block, join_body
 from .case_numbers import case_number_key
+from .sandbox import Limits, SandboxRefused, run_limited
 from .search.query import CASE_NUMBER_IN_TEXT
 
 ERROR_NO_TEXT_LAYER = "no text layer (scanned?)"
 ERROR_UNREADABLE_PDF = "not a readable PDF (damaged or encrypted?)"
 ERROR_NOT_TEXT = "not a PDF or a text file"
 ERROR_EMPTY = "the file has no text"
+ERROR_TOO_MUCH_TEXT = "too much text for one order (more than {limit:,} characters)"
+ERROR_TOO_MANY_PAGES = "too many pages for one order (more than {limit:,})"
+ERROR_PAGE_TOO_COMPLEX = "too complex to read (page {page} draws more than {limit} MB of text and graphics)"
+
+# The text kept of one order (``Order.source_text``): a long order is 100,000 characters.
+MAX_SOURCE_CHARS = 1_000_000
+MAX_PDF_PAGES = 500
+# A page of an order draws 5-50 KB (its content stream, inflated); a scanned page's image is not in it.
+MAX_PAGE_CONTENT_BYTES = 2 * 1024 * 1024
+# A past order's PDF is read in a child process with these limits (``orders.sandbox``):
+# the app's own 20-page orders take 0.3 s and 60 MB.
+PDF_LIMITS = Limits(memory_bytes=384 * 1024 * 1024, cpu_seconds=3, wall_seconds=6.0)
 
 
 class ImportFileError(ValueError):
@@ -30,9 +43,12 @@ class ImportFileError(ValueError):
 
 
 def read_order_file(name: str, data: bytes) -> str:
-    """The text of a PDF (its text layer) or of a text file."""
+    """The text of a PDF (its text layer, read in a limited child process) or of a text file."""
     if data[:5] == b"%PDF-" or name.lower().endswith(".pdf"):
-        return _read_pdf(data)
+        try:
+            return run_limited(_read_pdf, data, limits=PDF_LIMITS, passthrough=(ImportFileError,))
+        except SandboxRefused as refusal:
+            raise ImportFileError(str(refusal)) from refusal
     if b"\x00" in data[:4096]:
         raise ImportFileError(ERROR_NOT_TEXT)
     for encoding in ("utf-8-sig", "cp1252"):
@@ -45,23 +61,51 @@ def read_order_file(name: str, data: bytes) -> str:
         raise ImportFileError(ERROR_NOT_TEXT)
     if not text.strip():
         raise ImportFileError(ERROR_EMPTY)
+    if len(text) > MAX_SOURCE_CHARS:
+        raise ImportFileError(ERROR_TOO_MUCH_TEXT.format(limit=MAX_SOURCE_CHARS))
     return text
 
 
 def _read_pdf(data: bytes) -> str:
+    """The PDF's text layer, page by page, refused past ``MAX_PDF_PAGES`` pages or
+    ``MAX_SOURCE_CHARS`` characters (runs in the sandbox's child process)."""
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
 
+    pages: list[str] = []
+    size = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise ImportFileError(ERROR_UNREADABLE_PDF) from error
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise ImportFileError(ERROR_TOO_MANY_PAGES.format(limit=MAX_PDF_PAGES))
+            for number, page in enumerate(pdf.pages, start=1):
+                _check_page_content(page.page_obj, number)
+                pages.append(page.extract_text() or "")
+                size += len(pages[-1])
+                if size > MAX_SOURCE_CHARS:
+                    raise ImportFileError(ERROR_TOO_MUCH_TEXT.format(limit=MAX_SOURCE_CHARS))
+                page.close()
+    except (ImportFileError, MemoryError, RecursionError):
+        raise
     except Exception as error:  # pdfminer raises many kinds (PSEOF, PDFPasswordIncorrect, …)
         raise ImportFileError(ERROR_UNREADABLE_PDF) from error
     if not any(page.strip() for page in pages):
         raise ImportFileError(ERROR_NO_TEXT_LAYER)
     return "\n".join(_paragraphs_from_pdf_lines(page) for page in pages)
+
+
+def _check_page_content(page, number: int) -> None:
+    """Refuse a page whose content streams inflate past ``MAX_PAGE_CONTENT_BYTES`` before the
+    extractor turns each of their operators into objects (a 10 KB PDF can hold megabytes)."""
+    from pdfminer.pdftypes import resolve1
+
+    size = 0
+    for stream in page.contents:
+        data = resolve1(stream).get_data()
+        size += len(data) if data else 0
+    if size > MAX_PAGE_CONTENT_BYTES:
+        raise ImportFileError(
+            ERROR_PAGE_TOO_COMPLEX.format(page=number, limit=MAX_PAGE_CONTENT_BYTES // (1024 * 1024))
+        )
 
 
 def _paragraphs_from_pdf_lines(text: str) -> str:

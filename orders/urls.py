@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import docket_views, docx_views, views, workflow_views
-from .wizard import DraftWizard
+from .drafting.wizard import DraftWizard
 
 app_name = "orders"
 

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import permissions, selectors, services
 from .body import parse_body
+from .drafting.listing import unfinished_wizards
+from .drafting.values import order_type_or_none
 from .forms import DuplicateForm
 from .http import AuthenticatedRequest, client_ip
 from .importing import ImportFileError
@@ -21,7 +23,6 @@ from .pdf import PREVIEW_SCALE, RenderRefused, page_count, pdf_filename, render_
 from .pdf.render import Signature
 from .search import search_orders
 from .search.forms import SearchForm, cleaned_query_data
-from .wizard import order_type_or_none, unfinished_wizards
 
 
 @require_GET

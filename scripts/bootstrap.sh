@@ -31,6 +31,8 @@ ensure_system_packages() {
     ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so" || missing+=(libharfbuzz-subset0)
     command -v pdftoppm >/dev/null || missing+=(poppler-utils)
     if [ "${NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+    # npm (with Node.js) installs axe-core, the accessibility audit the browser tests inject.
+    if [ "${NEED_BROWSER:-0}" = 1 ] && ! command -v npm >/dev/null; then missing+=(npm); fi
     # LibreOffice, headless: the tests open every exported DOCX in a real word processor.
     if [ "${NEED_OFFICE:-0}" = 1 ] && ! command -v soffice >/dev/null; then missing+=(libreoffice-writer-nogui); fi
     if [ ${#missing[@]} -gt 0 ]; then
@@ -64,6 +66,21 @@ ensure_venv() {
         "$PY" -m pip install -q -r "$ROOT/requirements-dev.txt"
         echo "$want" > "$stamp"
     fi
+}
+
+# The browser tests' JavaScript, pinned in package.json / package-lock.json (axe-core, injected
+# into every page by tests/browser.py): `npm ci` when node_modules is missing or the lock changed.
+ensure_node_modules() {
+    local stamp="$ROOT/node_modules/.package-lock.sha256" want
+    want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+    if [ -f "$ROOT/node_modules/axe-core/axe.min.js" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        return
+    fi
+    command -v npm >/dev/null || die "npm is needed to install axe-core for the browser tests (apt-get install npm)"
+    log "Installing the browser tests' JavaScript (npm ci: axe-core)"
+    (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) \
+        || die "npm ci failed (see above)"
+    echo "$want" > "$stamp"
 }
 
 # Start the local PostgreSQL cluster if it is installed but stopped; fail clearly if none.

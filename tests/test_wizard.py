@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from orders import services
 from orders.body import join_body, parse_body
+from orders.drafting.texts import MESSAGE_EXPIRED, MESSAGE_RESTORED, SNAPSHOT_FIELD
 from orders.models import DocketEntry, EntryKind, Order
 from orders.order_types import registry
-from orders.wizard import MESSAGE_EXPIRED, MESSAGE_RESTORED, SNAPSHOT_FIELD
 
 from .factories import CaseFactory, DocketEntryFactory, PartyFactory
 from .pdf_helpers import body_text, normalise

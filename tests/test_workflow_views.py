@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from orders import services
 from orders.demo import DEMO_JUDGE_USERNAME, DEMO_USERNAME
+from orders.drafting.texts import SNAPSHOT_FIELD
 from orders.models import AuditEvent, ChambersMembership, Order
-from orders.wizard import SNAPSHOT_FIELD
 
 from .factories import CaseFactory, MembershipFactory
 from .test_security import has_draft_watermark

@@ -1,6 +1,7 @@
 """The chambers domain model, split by domain and re-exported here."""
 
 from .base import TimeStampedModel
+from .calendar import CourtHoliday
 from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge, LocalRule
 from .dockets import DocketUpload
@@ -15,6 +16,7 @@ __all__ = [
     "Case",
     "ChambersMembership",
     "Court",
+    "CourtHoliday",
     "DocketEntry",
     "DocketUpload",
     "EntryKind",

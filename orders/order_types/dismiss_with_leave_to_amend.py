@@ -7,10 +7,11 @@ from django import forms
 
 from ..models import EntryKind
 from . import registry
-from .base import BackgroundForm, OrderType, background_initial
+from .base import FROM_ORDER_DATE, BackgroundForm, OrderType, background_initial
 
 
 class Form(BackgroundForm):
+    deadline_fields = {"amend_days": FROM_ORDER_DATE}  # “within N days of the date of this order”
     terminate_line = None  # type: ignore[assignment]  # removes the field: no entry is terminated
     allegations = forms.CharField(
         label="What the complaint alleges",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 from dataclasses import dataclass
@@ -14,9 +15,10 @@ from django.utils import timezone
 
 from ..courts.loading import court_from_table
 from ..courts.table import district_courts
-from ..dockets import DocketError, ParsedDocket, decode_docket, parse_docket_text
+from ..dockets import DocketError, ParsedDocket, decode_docket, parse_docket_limited
 from ..dockets.parties import name_key
 from ..dockets.plan import ImportPlan, build_plan
+from ..dockets.stored import docket_from_json, docket_to_json
 from ..models import (
     Case,
     Court,
@@ -56,13 +58,14 @@ class DocketImportResult:
 
 
 def docket_upload_create(*, uploaded_by: AuthUser, filename: str, data: bytes) -> DocketUpload:
-    """Keep an uploaded docket report for its preview, after checking that it parses. Raises
-    ``ValidationError`` with the reader's message (not a docket, empty docket, too large…).
-    The same file uploaded again by the same user and not yet imported is reused."""
+    """Keep an uploaded docket report for its preview, parsed once (in a limited child process)
+    and kept with its parsed result. Raises ``ValidationError`` with the reader's message (not a
+    docket, empty docket, too large, nested too deep, too complex…). The same file uploaded again
+    by the same user and not yet imported is reused. Only who may import dockets uploads one."""
     require_import_dockets(uploaded_by)
     try:
+        docket = parse_docket_limited(data)
         text, notes = decode_docket(data)
-        parse_docket_text(text, notes=notes)
     except DocketError as error:
         raise ValidationError(str(error)) from error
     digest = hashlib.sha256(data).hexdigest()
@@ -79,7 +82,12 @@ def docket_upload_create(*, uploaded_by: AuthUser, filename: str, data: bytes) -
             created_at__lt=timezone.now() - datetime.timedelta(days=7),
         ).delete()
         upload = DocketUpload(
-            uploaded_by=uploaded_by, filename=(filename or "")[:255], html=text, sha256=digest, notes=notes
+            uploaded_by=uploaded_by,
+            filename=(filename or "")[:255],
+            html=text,
+            sha256=digest,
+            notes=notes,
+            parsed=docket_to_json(docket),
         )
         upload.full_clean()
         upload.save()
@@ -87,11 +95,20 @@ def docket_upload_create(*, uploaded_by: AuthUser, filename: str, data: bytes) -
 
 
 def docket_upload_parse(upload: DocketUpload) -> ParsedDocket:
-    """Parse a kept upload again (the server never trusts parsed data sent back by a browser)."""
+    """The upload's docket as parsed when it was uploaded (the server never trusts parsed data
+    sent back by a browser). An upload kept before the parser's ``FORMAT`` changed is parsed
+    again from its HTML, in the limited child process, and the result kept."""
+    docket = docket_from_json(upload.parsed)
+    if docket is not None:
+        return docket
     try:
-        return parse_docket_text(upload.html, notes=list(upload.notes or []))
+        docket = parse_docket_limited(upload.html.encode("utf-8"))
     except DocketError as error:
         raise ValidationError(str(error)) from error
+    docket = dataclasses.replace(docket, notes=[*docket.notes, *(upload.notes or [])])
+    upload.parsed = docket_to_json(docket)
+    upload.save(update_fields=["parsed", "updated_at"])
+    return docket
 
 
 def docket_import_preview(*, docket: ParsedDocket, user: AuthUser | None = None) -> ImportPlan:
