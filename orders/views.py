@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .body import parse_body
 from .drafting.listing import unfinished_wizards
 from .drafting.values import order_type_or_none
@@ -78,7 +78,7 @@ def order_detail(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     services.audit_record(user=request.user, action=AuditAction.VIEWED, order=order, ip=client_ip(request))
     context = {
-        "can": selectors.order_permissions(request.user, order),
+        "can": permissions.order_permissions(request.user, order),
         "signed_pdf": order.signed_pdf if order.is_signed else None,
         "order": order,
         "case": order.case,
@@ -126,7 +126,12 @@ def order_duplicate(request: AuthenticatedRequest, order_id: int) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         case = selectors.case_get_for_user(request.user, form.cleaned_data["case"].pk)
         try:
-            new_order = services.order_duplicate(order=order, case=case, created_by=request.user)
+            new_order = services.order_duplicate(
+                order=order, case=case, created_by=request.user, ip=client_ip(request)
+            )
+        except PermissionDenied:
+            request.refusal_logged = True  # the service logged it
+            raise
         except ValidationError as error:
             for message in error.messages:
                 form.add_error("case", message)

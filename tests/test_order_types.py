@@ -15,7 +15,7 @@ from orders.motions import Ask
 from orders.order_types import OrderType, registry
 from orders.order_types.base import OrderTypeForm
 
-from .factories import CaseFactory, DocketEntryFactory, PartyFactory, UserFactory
+from .factories import CaseFactory, DocketEntryFactory, PartyFactory, clerk_of
 from .order_type_cases import ORDER_DATE, singular_case
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +142,7 @@ def test_a_new_draft_takes_the_house_style_of_the_judges_latest_order():
             "docket_style": "hash",
             "local_rule_citation": "Civil L.R. 37-1",
         },
-        created_by=UserFactory(),
+        created_by=clerk_of(case.assigned_judge),
         date=ORDER_DATE,
     )
     other_case = CaseFactory(assigned_judge=case.assigned_judge)
@@ -167,7 +167,7 @@ def test_stored_details_are_json_and_re_render_the_same_body():
             "purpose": "file an opposition",
             "new_deadline": datetime.date(2024, 4, 15),
         },
-        created_by=UserFactory(),
+        created_by=clerk_of(case.assigned_judge),
         date=ORDER_DATE,
     )
     order.refresh_from_db()
