@@ -9,7 +9,7 @@ from orders.body import parse_body
 from orders.order_types import registry
 from orders.order_types.general_order import ERROR_NO_TEXT
 
-from .factories import UserFactory
+from .factories import clerk_of
 from .order_type_cases import ORDER_DATE, singular_case
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_the_text_is_stored_in_the_body_format_paragraph_by_paragraph():
         order_type_key="general_order",
         entries=[entry],
         data={"order_title": "Order granting motion to stay", "text": TYPED, "quotes": "straight"},
-        created_by=UserFactory(),
+        created_by=clerk_of(case.assigned_judge),
         date=ORDER_DATE,
     )
     assert order.title == "ORDER GRANTING MOTION TO STAY"
