@@ -210,8 +210,8 @@ def test_every_wizard_step_passes_axe_and_fits_the_screen(chromium, site, width)
 
 
 def test_the_imports_previews_and_reports_pass_axe_and_fit_the_screen(chromium, site, width):  # noqa: F811
-    """A docket's import preview, the past-order import's report, and the Word upload's
-    difference page (the order's own DOCX uploaded back)."""
+    """A docket's import preview, the past-order import's report and the imported order's page,
+    and the Word upload's difference page (the order's own DOCX uploaded back)."""
     page = open_as(chromium, site, "clerk", width)
     found: dict[str, list[str]] = {}
     page.goto(site.path("orders:docket_import"))
@@ -227,6 +227,10 @@ def test_the_imports_previews_and_reports_pass_axe_and_fit_the_screen(chromium, 
     page.wait_for_load_state("domcontentloaded")
     assert page.locator("#import-report").count()
     audit_each(page, width, found, "past-order-import-report")
+    page.locator("#import-report a").first.click()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.locator("#imported-text").count(), "the imported order's page shows its text"
+    audit_each(page, width, found, "imported-order")
 
     docx = page.request.get(site.path("orders:order_docx", site.ids["draft"])).body()
     page.goto(site.path("orders:order_docx_upload", site.ids["draft"]))
