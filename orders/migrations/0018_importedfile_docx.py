@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0016_importedfile"),
+        ("orders", "0017_audit_actions_frozen_signed_pdfs"),
     ]
 
     operations = [
