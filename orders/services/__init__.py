@@ -60,6 +60,7 @@ from .drafting import (
     order_update,
 )
 from .past_orders import (
+    ERROR_IMPORT_CASE_NOT_YOURS,
     ERROR_IMPORT_JUDGE_NOT_ON_CASE,
     ERROR_IMPORT_JUDGE_NOT_YOURS,
     ERROR_IMPORT_NO_CASE_NUMBER,
@@ -87,6 +88,7 @@ from .word import (
     ERROR_WORD_UNCHANGED,
     order_check_word_upload,
     order_update_from_word,
+    proposed_order_draft_create,
 )
 from .workflow import (
     AMENDED_PREFIX,
@@ -106,6 +108,7 @@ __all__ = [
     "ERROR_DUPLICATE_NO_ENTRY",
     "ERROR_ENTRIES_REQUIRED",
     "ERROR_FILING_PREFLIGHT",
+    "ERROR_IMPORT_CASE_NOT_YOURS",
     "ERROR_IMPORT_CHANGED",
     "ERROR_IMPORT_JUDGE_NOT_ON_CASE",
     "ERROR_IMPORT_JUDGE_NOT_YOURS",
@@ -164,4 +167,5 @@ __all__ = [
     "order_update",
     "order_update_from_word",
     "party_create",
+    "proposed_order_draft_create",
 ]
