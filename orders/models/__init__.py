@@ -5,9 +5,11 @@ from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, Pa
 from .courts import ChambersMembership, Court, Judge, LocalRule
 from .dockets import DocketUpload
 from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
+from .wizard_drafts import WIZARD_DRAFT_DAYS, WizardDraft
 from .workflow import AuditAction, AuditEvent, OrderComment, SignedPdf
 
 __all__ = [
+    "WIZARD_DRAFT_DAYS",
     "AuditAction",
     "AuditEvent",
     "Caption",
@@ -29,4 +31,5 @@ __all__ = [
     "PartyRole",
     "SignedPdf",
     "TimeStampedModel",
+    "WizardDraft",
 ]
