@@ -10,6 +10,7 @@ from .models import (
     Case,
     ChambersMembership,
     Court,
+    CourtHoliday,
     DocketEntry,
     DocketUpload,
     Judge,
@@ -31,6 +32,25 @@ class LocalRuleInline(admin.TabularInline):
     fields = ["key", "position", "citation", "source"]
 
 
+class CourtHolidayInline(admin.TabularInline):
+    """The court's own legal holidays besides the federal ones (``orders.deadlines``)."""
+
+    model = CourtHoliday
+    extra = 0
+    fields = ["date", "name", "source"]
+
+
+@admin.register(CourtHoliday)
+class CourtHolidayAdmin(admin.ModelAdmin):
+    """Days a court is closed beyond the U.S. federal holidays: deadlines computed under Fed. R.
+    Civ. P. 6(a) move past them."""
+
+    list_display = ["date", "name", "court"]
+    list_filter = ["court"]
+    search_fields = ["name", "court__code"]
+    date_hierarchy = "date"
+
+
 @admin.register(Court)
 class CourtAdmin(admin.ModelAdmin):
     """The court table (loaded from courts-db by migration 0011 / ``load_courts``): the heading
@@ -39,7 +59,7 @@ class CourtAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "citation", "paper", "font_size_pt", "closing", "case_number_style"]
     search_fields = ["name", "code", "citation"]
     list_filter = ["paper", "circuit", "case_number_style"]
-    inlines = [LocalRuleInline]
+    inlines = [LocalRuleInline, CourtHolidayInline]
     fieldsets = [
         (None, {"fields": ["name", "code", "citation", "circuit", "case_number_style"]}),
         ("Heading", {"fields": ["heading_line_1", "heading_line_2"]}),

@@ -32,6 +32,8 @@ def court_form(court: Court, **changes) -> dict:
         "profile_source": court.profile_source,
         "local_rules-TOTAL_FORMS": str(len(rules)),
         "local_rules-INITIAL_FORMS": str(len(rules)),
+        "holidays-TOTAL_FORMS": "0",
+        "holidays-INITIAL_FORMS": "0",
     }
     if court.prints_division:
         data["prints_division"] = "on"

@@ -377,12 +377,14 @@ def test_briefing_schedule_computes_the_deadlines_from_the_start_date():
         opposition_days=14,
         reply_days=7,
     )
-    assert "1. Plaintiffs shall file a motion for summary judgment no later than March 31, 2024." in text
+    # Day 30 is Sunday, March 31, 2024: under Fed. R. Civ. P. 6(a)(1)(C) the motion is due Monday,
+    # April 1, and the next periods count from the days they follow.
+    assert "1. Plaintiffs shall file a motion for summary judgment no later than April 1, 2024." in text
     assert (
         "2. Defendants' opposition shall be filed with the Court and "
-        "served on Plaintiffs no later than April 14, 2024." in text
+        "served on Plaintiffs no later than April 15, 2024." in text
     )
-    assert "3. Plaintiffs shall file a reply brief no later than April 21, 2024." in text
+    assert "3. Plaintiffs shall file a reply brief no later than April 22, 2024." in text
     assert "Rand" not in text
 
 

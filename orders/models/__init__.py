@@ -1,9 +1,11 @@
 """The chambers domain model, split by domain and re-exported here."""
 
 from .base import TimeStampedModel
+from .calendar import CourtHoliday
 from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge, LocalRule
 from .dockets import DocketUpload
+from .imports import ImportedFile
 from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
 from .wizard_drafts import WIZARD_DRAFT_DAYS, WizardDraft
 from .workflow import AuditAction, AuditEvent, OrderComment, SignedPdf
@@ -17,9 +19,11 @@ __all__ = [
     "Case",
     "ChambersMembership",
     "Court",
+    "CourtHoliday",
     "DocketEntry",
     "DocketUpload",
     "EntryKind",
+    "ImportedFile",
     "Judge",
     "LocalRule",
     "Order",

@@ -19,7 +19,9 @@ from django.template.loader import get_template
 from django.utils import timezone
 
 from ..body import join_body, parse_body
+from ..deadlines import Deadline, due_date
 from ..models import Case, DocketEntry, Judge, Order
+from ..motions.asks import Ask
 from . import text
 
 STYLE_FIELDS = ("court_style", "quotes", "docket_style", "emphasis")
@@ -27,6 +29,9 @@ COMMON_FIELDS = (*STYLE_FIELDS, "terminate_line")
 
 ERROR_NOT_AFTER_ORDER_DATE = "The date must be after the order's date (%(date)s)."
 ERROR_AFTER_ORDER_DATE = "The date cannot be after the order's date (%(date)s)."
+
+FROM_ORDER_DATE = "order_date"
+"""In ``OrderTypeForm.deadline_fields``: a period counted from the order's own date."""
 
 
 class OrderTypeForm(forms.Form):
@@ -60,12 +65,54 @@ class OrderTypeForm(forms.Form):
         initial=True,
     )
 
+    # The type's “within N days” fields, each with what its period counts from: FROM_ORDER_DATE,
+    # a date field's name, or an earlier day-count field's name (the period starts on its due day).
+    # Each shows its calendar date under Fed. R. Civ. P. 6(a) (``orders.deadlines``).
+    deadline_fields: ClassVar[dict[str, str]] = {}
+
     def __init__(self, *args, case: Case | None = None, order_date: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
+        self.order_date_given = order_date is not None
         self.order_date = order_date or timezone.localdate()
         # The type's own fields first, the house style last.
         self.order_fields([name for name in self.fields if name not in COMMON_FIELDS])
+        self._show_deadlines()
+
+    def computed_deadlines(self) -> dict[str, Deadline]:
+        """The date each day-count field gives, from the answers so far (or the prefill)."""
+        court = self.case.court if self.case is not None else None
+        found: dict[str, Deadline] = {}
+        for name, start in self.deadline_fields.items():
+            days = self._answer(name)
+            if start == FROM_ORDER_DATE:
+                trigger = self.order_date
+            else:
+                trigger = found[start].due if start in found else self._answer(start)
+            if isinstance(days, int) and days >= 0 and isinstance(trigger, datetime.date):
+                found[name] = due_date(trigger, days, court=court)
+        return found
+
+    def _answer(self, name: str) -> Any:
+        field = self.fields.get(name)
+        if field is None:
+            return None
+        if self.is_bound:  # not through self[name]: a bound field copies the help text when made
+            raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        else:
+            raw = self.get_initial_for_field(field, name)
+        try:
+            return field.to_python(raw)
+        except ValidationError:
+            return None
+
+    def _show_deadlines(self) -> None:
+        for name, deadline in self.computed_deadlines().items():
+            start = self.deadline_fields[name]
+            basis = ""
+            if start == FROM_ORDER_DATE:
+                basis = " (the order's date)" if self.order_date_given else " (if the order is dated today)"
+            self.fields[name].help_text = deadline.explanation(basis)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or self.cleaned_data  # Form.clean() returns cleaned_data
@@ -136,6 +183,12 @@ class OrderType:
     title: ClassVar[str]
     description: ClassVar[str]
     resolves_kinds: ClassVar[tuple[str, ...]] = ()
+    # What the motions it rules on ask for (``orders.motions.asks``), the one it is for first.
+    # ``Ask.OTHER`` is declared only by types ruling on an entry that is no motion (a complaint
+    # to screen), and counts only for entries of the ``resolves_kinds``.
+    resolves_asks: ClassVar[tuple[Ask, ...]] = ()
+    # The general ORDER: resolves every ask, offered after the types written for the ask.
+    general: ClassVar[bool] = False
     needs_entries: ClassVar[bool] = False
     template_name: ClassVar[str]
     Form: ClassVar[type[OrderTypeForm]] = OrderTypeForm
@@ -151,6 +204,16 @@ class OrderType:
 
     def __repr__(self) -> str:
         return f"<OrderType {self.key}>"
+
+    def resolves(self, ask: str, *, kind: str = "") -> bool:
+        """Whether the type rules on an entry asking ``ask`` (of ``kind``, when known: a type that
+        rules on entries rules only on those of its ``resolves_kinds``; ``Ask.OTHER`` counts only
+        for them)."""
+        if ask not in self.resolves_asks:
+            return False
+        if kind and self.resolves_kinds:
+            return kind in self.resolves_kinds
+        return ask != Ask.OTHER
 
     # --- the form -------------------------------------------------------------------------
     def get_form(

@@ -9,6 +9,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from ..deadlines import due_date
+from ..models import Court
+from ..motions.asks import Ask
 from . import registry
 from .base import OrderType, OrderTypeForm
 from .text import long_date
@@ -22,6 +25,12 @@ MOVANTS = [("defendant", "Defendant(s)"), ("plaintiff", "Plaintiff(s)")]
 
 
 class Form(OrderTypeForm):
+    # Each period runs from the day the one before it is due (Fed. R. Civ. P. 6(a)).
+    deadline_fields = {
+        "motion_days": "start_date",
+        "opposition_days": "motion_days",
+        "reply_days": "opposition_days",
+    }
     terminate_line = None  # type: ignore[assignment]  # removes the field: no entry is terminated
     movant = forms.ChoiceField(label="Who files the motion", choices=MOVANTS, initial="defendant")
     motion = forms.CharField(
@@ -42,7 +51,7 @@ class Form(OrderTypeForm):
 
     def clean(self):
         cleaned = super().clean()
-        deadlines = schedule(cleaned)
+        deadlines = schedule(cleaned, court=self.case.court if self.case is not None else None)
         if deadlines and deadlines["motion_due"] <= self.order_date:
             message = ERROR_MOTION_DUE_TOO_EARLY % {
                 "due": long_date(deadlines["motion_due"]),
@@ -52,16 +61,18 @@ class Form(OrderTypeForm):
         return cleaned
 
 
-def schedule(data: dict[str, Any]) -> dict[str, datetime.date] | None:
-    """The three deadlines, or None while a number is missing."""
+def schedule(data: dict[str, Any], *, court: Court | None = None) -> dict[str, datetime.date] | None:
+    """The three deadlines, or None while a number is missing: each period counted from the day
+    the one before it is due, its last day moved past weekends and legal holidays (Fed. R. Civ.
+    P. 6(a), ``orders.deadlines``)."""
     start = data.get("start_date")
     values = [data.get(name) for name in ("motion_days", "opposition_days", "reply_days")]
     days = [d for d in values if isinstance(d, int)]
     if not isinstance(start, datetime.date) or len(days) < len(values):
         return None
-    motion_due = start + datetime.timedelta(days=days[0])
-    opposition_due = motion_due + datetime.timedelta(days=days[1])
-    reply_due = opposition_due + datetime.timedelta(days=days[2])
+    motion_due = due_date(start, days[0], court=court).due
+    opposition_due = due_date(motion_due, days[1], court=court).due
+    reply_due = due_date(opposition_due, days[2], court=court).due
     return {"motion_due": motion_due, "opposition_due": opposition_due, "reply_due": reply_due}
 
 
@@ -71,6 +82,7 @@ class BriefingSchedule(OrderType):
     title = "ORDER SETTING BRIEFING SCHEDULE"
     description = "Set the dispositive-motion, opposition and reply deadlines from a start date."
     resolves_kinds = ()
+    resolves_asks = (Ask.EXTENSION_OF_TIME,)
     needs_entries = False
     Form = Form
 
@@ -83,5 +95,5 @@ class BriefingSchedule(OrderType):
             "movant": t.side(movant),
             "respondent": t.other_side(movant),
             "rand_notice": movant == "defendant" and t.prisoner and t.plaintiff.pro_se,
-            **(schedule(data) or {}),
+            **(schedule(data, court=case.court) or {}),
         }

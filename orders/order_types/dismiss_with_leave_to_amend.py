@@ -6,11 +6,13 @@ from typing import Any
 from django import forms
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
-from .base import BackgroundForm, OrderType, background_initial
+from .base import FROM_ORDER_DATE, BackgroundForm, OrderType, background_initial
 
 
 class Form(BackgroundForm):
+    deadline_fields = {"amend_days": FROM_ORDER_DATE}  # “within N days of the date of this order”
     terminate_line = None  # type: ignore[assignment]  # removes the field: no entry is terminated
     allegations = forms.CharField(
         label="What the complaint alleges",
@@ -36,6 +38,7 @@ class DismissWithLeaveToAmend(OrderType):
         "Dismiss the complaint on screening (28 U.S.C. § 1915A(b)) with leave to amend by a deadline."
     )
     resolves_kinds = (EntryKind.COMPLAINT,)
+    resolves_asks = (Ask.OTHER,)
     needs_entries = False
     Form = Form
     keywords = ("complaint", "amended")

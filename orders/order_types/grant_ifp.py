@@ -7,14 +7,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
-from .base import OrderType, OrderTypeForm
+from .base import FROM_ORDER_DATE, OrderType, OrderTypeForm
 
 ERROR_PARTIAL_FEE_TOO_HIGH = "The initial partial filing fee cannot exceed the filing fee."
 FILING_FEE = Decimal("350.00")  # 28 U.S.C. § 1914(a); the $55 administrative fee is waived for IFP
 
 
 class Form(OrderTypeForm):
+    deadline_fields = {"partial_fee_days": FROM_ORDER_DATE}  # “within N days of the date of this order”
     filing_fee = forms.DecimalField(
         label="Filing fee ($)", min_value=Decimal("0.01"), max_digits=7, decimal_places=2, initial=FILING_FEE
     )
@@ -49,6 +51,7 @@ class GrantIfp(OrderType):
         "Grant leave to proceed in forma pauperis under 28 U.S.C. § 1915 (installments for prisoners)."
     )
     resolves_kinds = (EntryKind.MOTION, EntryKind.REQUEST)
+    resolves_asks = (Ask.IFP,)
     needs_entries = False
     Form = Form
     keywords = ("pauperis", "ifp", "fee")

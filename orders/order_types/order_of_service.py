@@ -7,13 +7,16 @@ from typing import Any
 from django import forms
 
 from ..models import EntryKind, Party
+from ..motions.asks import Ask
 from . import registry, text
-from .base import BackgroundForm, OrderType, background_initial
+from .base import FROM_ORDER_DATE, BackgroundForm, OrderType, background_initial
 
 ERROR_NO_DEFENDANT = "Choose at least one defendant to serve."
 
 
 class Form(BackgroundForm):
+    # The opposition and reply periods run from filings still to come: no date until then.
+    deadline_fields = {"motion_days": FROM_ORDER_DATE}
     terminate_line = None  # type: ignore[assignment]  # removes the field: no entry is terminated
     allegations = forms.CharField(
         label="What the complaint alleges",
@@ -64,6 +67,7 @@ class OrderOfService(OrderType):
         "Screen the complaint (28 U.S.C. § 1915A), order the Marshal to serve, set the briefing schedule."
     )
     resolves_kinds = (EntryKind.COMPLAINT,)
+    resolves_asks = (Ask.OTHER,)
     needs_entries = False
     Form = Form
     keywords = ("complaint",)

@@ -15,17 +15,21 @@ name of the modules below is re-exported.
 - ``wizard_drafts``: the drafting wizard's drafts (started, saved, finished, discarded, cleaned).
 """
 
-from ._common import (
-    ERROR_COMMENT_REQUIRED,
+from ..permissions import (
     ERROR_DELETE_SIGNED,
-    ERROR_FILING_PREFLIGHT,
     ERROR_NOT_ALLOWED,
     ERROR_ORDER_NOT_DRAFT,
     ERROR_ORDER_SIGNED,
+    ERROR_WORD_STATUS,
+    ERROR_WRONG_STATUS,
+    NotPermitted,
+)
+from ._common import (
+    ERROR_COMMENT_REQUIRED,
+    ERROR_FILING_PREFLIGHT,
     ERROR_SIGN_IN_READER,
     ERROR_SIGNATURE_CHOICE,
     ERROR_VERSION_CONFLICT,
-    ERROR_WRONG_STATUS,
     OrderVersionConflict,
     Signature,
     User,
@@ -42,6 +46,7 @@ from .dockets import (
     docket_add_missing,
     docket_import_apply,
     docket_import_preview,
+    docket_judge_add,
     docket_upload_create,
     docket_upload_parse,
 )
@@ -92,7 +97,6 @@ from .wizard_drafts import (
 )
 from .word import (
     ERROR_WORD_FOOTNOTES,
-    ERROR_WORD_STATUS,
     ERROR_WORD_UNCHANGED,
     order_check_word_upload,
     order_update_from_word,
@@ -142,6 +146,7 @@ __all__ = [
     "DraftState",
     "ImportOutcome",
     "ImportRefused",
+    "NotPermitted",
     "OrderVersionConflict",
     "Signature",
     "User",
@@ -154,6 +159,7 @@ __all__ = [
     "docket_entry_create",
     "docket_import_apply",
     "docket_import_preview",
+    "docket_judge_add",
     "docket_upload_create",
     "docket_upload_parse",
     "judge_create",
