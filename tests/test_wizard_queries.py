@@ -42,7 +42,7 @@ DETAILS_PAGE = 12  # + the details' prefill (the judge's latest orders, the case
 DETAILS_POST = 9
 DETAILS_ERROR = 10  # a post with an error: stored as typed, and the step shown again at once
 REVIEW_PAGE = 9
-PREVIEW = 9
+PREVIEW = 10  # + the membership (no preview for a read-only member)
 AUTOSAVE = 8
 FINISH = 31  # + the membership, the constraint checks, the inserts (order, history, entries,
 # audit), and the draft locked and marked finished
