@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import docket_views, docx_views, views, workflow_views
+from . import docket_views, docx_views, proposed_views, views, workflow_views
 from .drafting import views as drafting_views
 from .drafting.wizard import DraftWizard
 
@@ -25,6 +25,13 @@ urlpatterns = [
     path("orders/<int:order_id>/docx", docx_views.order_docx, name="order_docx"),
     path("orders/<int:order_id>/docx/upload/", docx_views.order_docx_upload, name="order_docx_upload"),
     path("orders/<int:order_id>/docx/save/", docx_views.order_docx_save, name="order_docx_save"),
+    path("orders/<int:order_id>/original", proposed_views.order_source_file, name="order_source_file"),
+    path("proposed-order/", proposed_views.proposed_order_upload, name="proposed_order_upload"),
+    path(
+        "cases/<int:case_id>/proposed-order/",
+        proposed_views.proposed_order_upload,
+        name="proposed_order_upload_for_case",
+    ),
     path("orders/<int:order_id>/pages/<int:page>.png", views.order_page_png, name="order_page_png"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     path("dockets/import/", docket_views.docket_import, name="docket_import"),
