@@ -121,6 +121,11 @@ PAGES = {
     "order-delete": ("clerk", lambda s: s.path("orders:order_delete", s.ids["draft"])),
     "order-duplicate": ("clerk", lambda s: s.path("orders:order_duplicate", s.ids["draft"])),
     "word-upload": ("clerk", lambda s: s.path("orders:order_docx_upload", s.ids["draft"])),
+    "proposed-order": ("clerk", lambda s: s.path("orders:proposed_order_upload")),
+    "proposed-order-in-a-case": (
+        "clerk",
+        lambda s: s.path("orders:proposed_order_upload_for_case", s.ids["case"]),
+    ),
     "drafts": ("clerk", lambda s: s.path("orders:draft_list")),
     "docket-import": ("clerk", lambda s: s.path("orders:docket_import")),
     "past-order-import": ("clerk", lambda s: s.path("orders:import_orders")),
