@@ -124,6 +124,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
+# A form refused by the CSRF check (all cookies gone) shows the text it carried, never a debug page.
+CSRF_FAILURE_VIEW = "orders.drafting.views.csrf_failure"
 LOGIN_REDIRECT_URL = "orders:home"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -8,17 +8,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import permissions, selectors, services
 from .body import parse_body
-from .drafting.listing import unfinished_wizards
+from .drafting.listing import unfinished_drafts
 from .drafting.values import order_type_or_none
 from .forms import DuplicateForm
 from .http import AuthenticatedRequest, client_ip
 from .importing import ImportFileError
 from .models import AuditAction, Order, SignedPdf
-from .past_order_forms import ImportOrdersForm
+from .past_order_forms import ImportOrdersForm, request_too_large
 from .pdf import PREVIEW_SCALE, RenderRefused, page_count, pdf_filename, render_order_pdf, render_page_png
 from .pdf.render import Signature
 from .search import search_orders
@@ -154,7 +155,13 @@ def draft_list(request: AuthenticatedRequest) -> HttpResponse:
     drafts = list(selectors.drafts_for_user(request.user))
     mine = [order for order in drafts if order.created_by_id == request.user.pk]
     others = [order for order in drafts if order.created_by_id != request.user.pk]
-    context = {"mine": mine, "others": others, "unfinished": unfinished_wizards(request)}
+    unfinished = unfinished_drafts(request)
+    context = {
+        "mine": mine,
+        "others": others,
+        "unfinished": unfinished["mine"],
+        "unfinished_chambers": unfinished["chambers"],
+    }
     return render(request, "orders/draft_list.html", context)
 
 
@@ -257,10 +264,23 @@ class ImportReportRow:
     order: Order | None = None
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def import_orders(request: AuthenticatedRequest) -> HttpResponse:
-    """Upload past orders. Only orders signed by a judge in whose chambers the user works (as clerk
-    or judge) are imported; the page never creates a judge (the command does)."""
+    """Upload past orders. A request declaring more bytes than the form takes is refused before
+    its body is read (the CSRF check reads it, hence csrf_exempt here and csrf_protect on the
+    view proper, as ``docket_views.docket_import``)."""
+    if request.method == "POST" and (error := request_too_large(request.META.get("CONTENT_LENGTH"))):
+        judges = list(selectors.judges_user_may_import_for(request.user))
+        context = {"form": ImportOrdersForm(), "report": [], "judges": judges, "refusal": error}
+        return render(request, "orders/import_orders.html", context, status=400)
+    return _import_orders(request)
+
+
+@csrf_protect
+def _import_orders(request: AuthenticatedRequest) -> HttpResponse:
+    """Only orders signed by a judge in whose chambers the user works (as clerk or judge) are
+    imported; the page never creates a judge (the command does). Files are read one at a time."""
     judges = list(selectors.judges_user_may_import_for(request.user))
     courts = {judge.court_id: judge.court for judge in judges}
     court = next(iter(courts.values())) if len(courts) == 1 else None

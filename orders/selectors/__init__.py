@@ -7,7 +7,8 @@ re-exported.
   ``orders_for_user``, the ``*_get_for_user`` helpers that answer 404);
 - ``roles``: which actions the pages offer for an order the user can see;
 - ``lookups``: cases by number or name, pending entries, recent orders, drafts;
-- ``audit``: the audit log of an order or a chambers.
+- ``audit``: the audit log of an order or a chambers;
+- ``wizard_drafts``: the drafting wizard's drafts (one for its owner, the unfinished ones).
 """
 
 from .audit import (
@@ -56,6 +57,11 @@ from .visibility import (
     orders_visible,
     visibility_for,
 )
+from .wizard_drafts import (
+    wizard_draft_get_for_user,
+    wizard_drafts_for_user,
+    wizard_drafts_of_chambers,
+)
 
 __all__ = [
     "EDITING_ROLES",
@@ -96,4 +102,7 @@ __all__ = [
     "role_for",
     "user_can_import_dockets",
     "visibility_for",
+    "wizard_draft_get_for_user",
+    "wizard_drafts_for_user",
+    "wizard_drafts_of_chambers",
 ]
