@@ -13,7 +13,7 @@ from orders.models import Order
 from orders.order_types import registry
 
 from .order_type_cases import singular_case
-from .wizard_helpers import MANAGEMENT, filler, form_of, form_values, post_step, step_of, walk_to
+from .wizard_helpers import filler, form_of, form_values, post_step, step_of, walk_to, wizard_url
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +90,7 @@ def test_the_service_drafts_from_the_same_prefill_as_the_wizard(demo_client, dem
     )
     url = reverse("orders:draft_for_case", args=[crawford.pk])
     details = walk_to(demo_client, url, case=crawford, type_key=key, until="details")
+    url = wizard_url(details)  # the draft's own URL
     assert step_of(details) == "details"
     form = form_of(details)
     answers = {**_answers_for_empty_required(form), **CHOSEN.get(key, {})}
@@ -103,7 +104,7 @@ def test_the_service_drafts_from_the_same_prefill_as_the_wizard(demo_client, dem
     review = response
     assert step_of(review) == "review", form_of(review).errors
     before = set(Order.objects.values_list("pk", flat=True))
-    demo_client.post(url, {MANAGEMENT: "review", **form_values(form_of(review))})
+    post_step(demo_client, url, "review", form_values(form_of(review)), follow_step=False)
     wizard_order = Order.objects.exclude(pk__in=before).get()
 
     service_order = services.order_draft_create(
