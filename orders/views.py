@@ -241,7 +241,15 @@ def order_page_png(request: AuthenticatedRequest, order_id: int, page: int) -> H
         return HttpResponse(str(refused), status=422, content_type="text/plain; charset=utf-8")
     if not 1 <= page <= page_count(pdf):
         raise Http404("The order has no such page.")
-    response = HttpResponse(render_page_png(pdf, page - 1, scale=PREVIEW_SCALE), content_type="image/png")
+    image = render_page_png(pdf, page - 1, scale=PREVIEW_SCALE)
+    services.audit_record(
+        user=request.user,
+        action=AuditAction.VIEWED,
+        order=order,
+        ip=client_ip(request),
+        detail=f"page {page} image, {'signed PDF' if order.is_signed else f'draft version {order.version}'}",
+    )
+    response = HttpResponse(image, content_type="image/png")
     response["Cache-Control"] = "private, no-cache"
     return response
 
