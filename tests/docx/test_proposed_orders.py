@@ -87,6 +87,7 @@ def test_a_proposed_order_becomes_a_general_order_draft_with_its_file_kept(clien
 
     page = client.get(f"/orders/{order.pk}/").content.decode()
     assert f'href="/orders/{order.pk}/original"' in page and source.sha256 in page
+    assert f'id="closing">{case.court.closing}</p>' in page  # the court's own closing line
     original = client.get(f"/orders/{order.pk}/original")
     assert original.status_code == 200 and original.content == data
     assert original["Content-Disposition"] == 'attachment; filename="proposed-order.docx"'
