@@ -206,6 +206,14 @@ def order_pdf(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
 ERROR_NO_ORIGINAL = "No original file was kept for this imported order (it was imported from its text)."
 
 
+@require_GET
+def order_original(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
+    """The file an order was made from, as uploaded: an imported past order's PDF or text, a
+    party's proposed order in Word (audited; 404 if none was kept or the order is not the
+    user's to see)."""
+    return _imported_file(request, selectors.order_get_for_user(request.user, order_id))
+
+
 def _imported_file(request: AuthenticatedRequest, order: Order) -> HttpResponse:
     """An imported order's PDF: the file it was imported from, as uploaded (audited)."""
     kept = selectors.imported_file_of(order)
