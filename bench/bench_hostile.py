@@ -123,9 +123,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def post(client: httpx.Client, url: str, data: dict | None = None, files=None) -> httpx.Response:
+def post(
+    client: httpx.Client, url: str, data: dict | None = None, files=None, *, follow: bool = False
+) -> httpx.Response:
     fields = {**(data or {}), "csrfmiddlewaretoken": client.cookies.get("csrftoken", "")}
-    return client.post(url, data=fields, files=files, headers={"Referer": str(client.base_url) + url})
+    referer = {"Referer": str(client.base_url) + url}
+    return client.post(url, data=fields, files=files, headers=referer, follow_redirects=follow)
 
 
 def upload(url: str, field: str, name: str, data: bytes) -> Callable[[httpx.Client], httpx.Response]:
@@ -144,11 +147,14 @@ def preview(case_id: int, body_chars: int) -> Callable[[httpx.Client], Send]:
     with the first paragraph ``body_chars`` long."""
 
     def prepare(client: httpx.Client) -> Send:
-        url = f"/cases/{case_id}/draft/"
-        data, choices = form_data(client.get(url).text)
+        page = client.get(f"/cases/{case_id}/draft/", follow_redirects=True)  # to the wizard's own URL
+        url = page.url.path
+        data, choices = form_data(page.text)
+        if not choices:
+            sys.exit(f"no order type offered at {url} (HTTP {page.status_code})")
         data["order_type-order_type"] = [choices[0]]
         for _ in range(4):
-            data, _ = form_data(post(client, url, data).text)
+            data, _ = form_data(post(client, url, data, follow=True).text)  # each step redirects
             if (data.get("order_wizard-current_step") or [""])[0] == "review":
                 break
         sentence = "The Court has considered the motion, the opposition and the reply. "

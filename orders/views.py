@@ -206,6 +206,14 @@ def order_pdf(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
 ERROR_NO_ORIGINAL = "No original file was kept for this imported order (it was imported from its text)."
 
 
+@require_GET
+def order_original(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
+    """The file an order was made from, as uploaded: an imported past order's PDF or text, a
+    party's proposed order in Word (audited; 404 if none was kept or the order is not the
+    user's to see)."""
+    return _imported_file(request, selectors.order_get_for_user(request.user, order_id))
+
+
 def _imported_file(request: AuthenticatedRequest, order: Order) -> HttpResponse:
     """An imported order's PDF: the file it was imported from, as uploaded (audited)."""
     kept = selectors.imported_file_of(order)
@@ -241,7 +249,15 @@ def order_page_png(request: AuthenticatedRequest, order_id: int, page: int) -> H
         return HttpResponse(str(refused), status=422, content_type="text/plain; charset=utf-8")
     if not 1 <= page <= page_count(pdf):
         raise Http404("The order has no such page.")
-    response = HttpResponse(render_page_png(pdf, page - 1, scale=PREVIEW_SCALE), content_type="image/png")
+    image = render_page_png(pdf, page - 1, scale=PREVIEW_SCALE)
+    services.audit_record(
+        user=request.user,
+        action=AuditAction.VIEWED,
+        order=order,
+        ip=client_ip(request),
+        detail=f"page {page} image, {'signed PDF' if order.is_signed else f'draft version {order.version}'}",
+    )
+    response = HttpResponse(image, content_type="image/png")
     response["Cache-Control"] = "private, no-cache"
     return response
 
