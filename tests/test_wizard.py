@@ -11,6 +11,8 @@ from orders import services
 from orders.body import join_body, parse_body
 from orders.drafting.texts import MESSAGE_ALREADY_SAVED, MESSAGE_STALE, MESSAGE_TAMPERED
 from orders.models import DocketEntry, EntryKind, Order
+from orders.motions import classify_entry
+from orders.motions.matching import specific_types_resolve
 from orders.order_types import registry
 
 from .factories import CaseFactory, DocketEntryFactory, PartyFactory
@@ -58,11 +60,17 @@ def test_each_order_type_drafts_through_every_step(demo_client, crawford, type_k
     assert step_of(response) == "order_type"
     response = post_step(demo_client, url, "order_type", {"order_type-order_type": type_key})
     fitting = list(registry.fitting_entries(order_type, crawford))
+    chosen: list[str] = []
     if fitting:
         assert step_of(response) == "entries"
-        preselected = form_values(form_of(response))["entries-entries"]
-        assert sorted(preselected) == sorted(str(entry.pk) for entry in fitting)
-        response = post_step(demo_client, url, "entries", {"entries-entries": preselected})
+        preselected = form_values(form_of(response)).get("entries-entries", [])
+        asking = [e for e in fitting if order_type.resolves(classify_entry(e), kind=e.kind)]
+        if order_type.general:  # it checks only what no other type resolves
+            asking = [e for e in asking if not specific_types_resolve(classify_entry(e), kind=e.kind)]
+        # Checked: the entries asking what the type resolves.
+        assert sorted(preselected) == sorted(str(e.pk) for e in asking)
+        chosen = preselected or [str(fitting[0].pk)]  # the clerk may still choose another
+        response = post_step(demo_client, url, "entries", {"entries-entries": chosen})
     assert step_of(response) == "details"
     answers = details_values(form_of(response))
     response = post_step(demo_client, url, "details", answers)
@@ -87,7 +95,7 @@ def test_each_order_type_drafts_through_every_step(demo_client, crawford, type_k
     assert order.status == Order.Status.DRAFT
     assert order.body == expected_body
     assert order.title == review["review-title"]
-    assert sorted(e.pk for e in order.docket_entries.all()) == sorted(e.pk for e in fitting)
+    assert sorted(e.pk for e in order.docket_entries.all()) == sorted(int(pk) for pk in chosen)
 
 
 def test_the_finish_step_calls_the_service_once(demo_client, crawford):
@@ -482,3 +490,34 @@ def test_the_case_search_after_a_no_match_searches_what_is_in_the_box(demo_clien
     post_step(demo_client, url, "case", {"case-query": "Nobody Matches This"})
     response = post_step(demo_client, url, "case", {"case-query": "Luckert", "search": "1"})
     assert [case.short_caption for case in form_of(response).results] == ["Luckert v. Brannon"]
+
+
+def test_the_order_type_step_offers_what_the_motion_asks_and_says_why_the_others_do_not_fit(
+    demo_client, demo
+):
+    """Luckert's Dkt. 19 is a “MOTION for Discovery”: the discovery order first, then the general
+    ORDER; default judgment, injunction, reconsideration and compel are below, each saying why, and
+    chosen anyway, Dkt. 19 is listed unchecked (“asks: Discovery”)."""
+    luckert = demo["Luckert v. Brannon"]
+    response = start(demo_client, reverse("orders:draft_for_case", args=[luckert.pk]))
+    assert step_of(response) == "order_type"
+    html = response.content.decode()
+    fitting_part, _, others_part = html.partition("Other order types")
+    assert fitting_part.index("type-deny_discovery_motion") < fitting_part.index("type-general_order")
+    for key in ("deny_default_judgment", "deny_preliminary_injunction", "deny_reconsideration"):
+        assert f"type-{key}" not in fitting_part and f"type-{key}" in others_part
+    assert (
+        "Does not fit: It rules on a motion for default judgment; Dkt. No. 19 asks for discovery."
+        in others_part
+    )
+    url = wizard_url(response)
+    response = post_step(demo_client, url, "order_type", {"order_type-order_type": "deny_default_judgment"})
+    assert step_of(response) == "entries"
+    assert not form_values(form_of(response)).get("entries-entries")  # Dkt. 19 not checked
+    assert 'id="entry-19"' in response.content.decode() and "Asks: Discovery" in response.content.decode()
+
+    response = start(demo_client, reverse("orders:draft_for_case", args=[luckert.pk]))
+    url = wizard_url(response)
+    response = post_step(demo_client, url, "order_type", {"order_type-order_type": "deny_discovery_motion"})
+    entry = luckert.docket_entries.get(number=19)
+    assert form_values(form_of(response))["entries-entries"] == [str(entry.pk)]

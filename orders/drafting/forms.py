@@ -24,6 +24,8 @@ from ..body import Block, join_body, parse_body
 from ..formats import long_date
 from ..models import Case, DocketEntry
 from ..models.orders import BODY_MAX_LENGTH
+from ..motions.asks import classify_entry
+from ..motions.matching import specific_types_resolve
 from ..order_types import registry
 
 ERROR_CHOOSE_CASE = "Choose the case the order is in."
@@ -145,6 +147,11 @@ class OrderTypeStepForm(forms.Form):
             self.offered = [t for t in self.others if not t.needs_entries]
         else:
             self.offered = self.others
+        # Each type offered below the fitting ones, with why it does not fit what is pending
+        # ("It rules on a motion for default judgment; Dkt. No. 19 asks for discovery.").
+        self.offered_reasons = [
+            (t, registry.why_not(t, case) if case is not None else "") for t in self.offered
+        ]
         # Every registered type validates (the choice list is the registry); the page offers those
         # that make sense, and ``clean_order_type`` explains why a type without entries cannot fit.
         cast(forms.ChoiceField, self.fields["order_type"]).choices = [
@@ -174,8 +181,16 @@ class OrderTypeStepForm(forms.Form):
         return key
 
 
+def preselects(order_type: Any, ask: str, kind: str) -> bool:
+    """Whether the entries step checks an entry asking ``ask`` for ``order_type``."""
+    if order_type is None or not order_type.resolves(ask, kind=kind):
+        return False
+    return not order_type.general or not specific_types_resolve(ask, kind=kind)
+
+
 class EntriesStepForm(forms.Form):
-    """Step 3: the pending entries the order rules on, those of fitting kinds preselected."""
+    """Step 3: the pending entries of the kinds the order rules on; those asking what the type
+    resolves are preselected (for the general ORDER, those asking what no other type resolves)."""
 
     entries = forms.ModelMultipleChoiceField(
         queryset=DocketEntry.objects.none(),
@@ -197,8 +212,15 @@ class EntriesStepForm(forms.Form):
         field.queryset = queryset
         field.required = bool(order_type is not None and order_type.needs_entries)
         field.widget.choices = [(entry.pk, entry_label(entry)) for entry in self.fitting]
+        # What each entry asks (orders.motions); those the type resolves are checked, the others
+        # shown unchecked (the clerk may still choose one the classifier read otherwise).
+        self.asks = {entry.pk: classify_entry(entry) for entry in self.fitting}
+        for entry in self.fitting:
+            entry.ask_label = self.asks[entry.pk].label  # type: ignore[attr-defined]  # for the page
         if not self.is_bound and "entries" not in self.initial:
-            self.initial["entries"] = [entry.pk for entry in self.fitting]
+            self.initial["entries"] = [
+                entry.pk for entry in self.fitting if preselects(order_type, self.asks[entry.pk], entry.kind)
+            ]
         self.helper = step_helper(self)
         self.helper.layout = Layout(Field("entries", template="orders/wizard/_entry_choices.html"))
 

@@ -31,6 +31,11 @@ def ranked_types(ask: Ask, *, kind: str = "", text: str = "") -> list[OrderType]
     return sorted(fitting, key=lambda order_type: rank(order_type, ask, text))
 
 
+def specific_types_resolve(ask: str, *, kind: str = "") -> bool:
+    """Whether a type other than the general ORDER resolves ``ask`` for an entry of ``kind``."""
+    return any(t.resolves(ask, kind=kind) for t in registry.all() if not t.general)
+
+
 def specific_asks() -> set[Ask]:
     """The asks some order type other than the general one resolves."""
     return {ask for t in registry.all() if not t.general for ask in t.resolves_asks}
