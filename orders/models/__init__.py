@@ -2,7 +2,7 @@
 
 from .base import TimeStampedModel
 from .calendar import CourtHoliday
-from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
+from .cases import Caption, CaptionSide, Case, Disposition, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge, LocalRule
 from .dockets import DocketUpload
 from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
@@ -17,6 +17,7 @@ __all__ = [
     "ChambersMembership",
     "Court",
     "CourtHoliday",
+    "Disposition",
     "DocketEntry",
     "DocketUpload",
     "EntryKind",

@@ -7,7 +7,8 @@ name of the modules below is re-exported.
 - ``records``: courts, judges, memberships, cases, parties, docket entries, a new order;
 - ``dockets``: CM/ECF docket import (upload, preview, apply, missing courts and judges);
 - ``drafting``: an order drafted from its type, edits of a draft, deletion, duplicate;
-- ``workflow``: send for signature, send back, sign, mark filed, amend;
+- ``workflow``: send for signature, send back, recall, sign, mark filed, amend;
+- ``docket_loop``: what a signed order decides on the docket, and the filed order's own entry;
 - ``signing``: the signing copy for a PDF reader, and the signed upload verified and frozen;
 - ``past_orders``: import of past orders from their text or file;
 - ``audit``: the audit log;
@@ -32,6 +33,11 @@ from ._common import (
 from .audit import (
     audit_record,
     order_refuse,
+)
+from .docket_loop import (
+    ERROR_DOCKET_NUMBER_OTHER_ORDER,
+    ERROR_DOCKET_NUMBER_TAKEN,
+    disposition_of,
 )
 from .dockets import (
     ERROR_COURT_EXISTS,
@@ -99,6 +105,8 @@ __all__ = [
     "ERROR_COMMENT_REQUIRED",
     "ERROR_COURT_EXISTS",
     "ERROR_DELETE_SIGNED",
+    "ERROR_DOCKET_NUMBER_OTHER_ORDER",
+    "ERROR_DOCKET_NUMBER_TAKEN",
     "ERROR_DUPLICATE_NO_ENTRY",
     "ERROR_ENTRIES_REQUIRED",
     "ERROR_FILING_PREFLIGHT",
@@ -132,6 +140,7 @@ __all__ = [
     "case_create",
     "court_create",
     "court_create_for_docket",
+    "disposition_of",
     "docket_add_missing",
     "docket_entry_create",
     "docket_import_apply",

@@ -30,6 +30,7 @@ from ._common import (
     _save_with_history,
 )
 from .audit import _refusals_audited, audit_record
+from .docket_loop import entries_decide, entry_for_filed_order
 
 
 def order_send_for_signature(
@@ -160,12 +161,14 @@ def _freeze_signed(
         )
         signed.full_clean()
         signed.save()
+        decided = entries_decide(order=order)
+        decisions = "".join(f"Dkt. No. {e.number} {e.get_disposition_display().lower()}; " for e in decided)
         audit_record(
             user=user,
             action=AuditAction.SIGNED,
             order=order,
             ip=ip,
-            detail=f"{detail}SHA-256 {signed.sha256}",
+            detail=f"{detail}{decisions}SHA-256 {signed.sha256}",
         )
     return signed
 
@@ -189,6 +192,8 @@ def order_mark_filed(
             order.status = Order.Status.FILED
             order.filed_docket_number = docket_number
             _save_with_history(order, user=user, reason="filed")
+            if docket_number:
+                entry_for_filed_order(order=order, number=docket_number)
             detail = f"Dkt. No. {docket_number}" if docket_number else ""
             audit_record(user=user, action=AuditAction.FILED, order=order, ip=ip, detail=detail)
     return order

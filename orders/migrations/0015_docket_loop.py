@@ -1,0 +1,99 @@
+"""The docket loop: a docket entry decided by a signed order (its disposition and date), and the
+filed order's own docket entry.
+
+SQLite rebuilds orders_docketentry for the new CHECK constraints; the same-case triggers of 0002
+name that table and would fail during the rebuild, so they are dropped first and created again
+after (as 0012 does)."""
+
+import importlib
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+_same_case = importlib.import_module("orders.migrations.0002_same_case_triggers")
+
+
+def _drop_same_case_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in _same_case.SQLITE_REVERSE:
+            schema_editor.execute(statement)
+
+
+def _create_same_case_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in _same_case.SQLITE_FORWARD:
+            schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("orders", "0014_court_holidays"),
+    ]
+
+    operations = [
+        migrations.RunPython(_drop_same_case_triggers, _create_same_case_triggers),
+        migrations.AddField(
+            model_name="docketentry",
+            name="decided_on",
+            field=models.DateField(
+                blank=True, help_text="The date of the order that decided it (its signing date).", null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="docketentry",
+            name="disposition",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("granted", "Granted"),
+                    ("granted_in_part", "Granted in part and denied in part"),
+                    ("denied", "Denied"),
+                    ("denied_as_moot", "Denied as moot"),
+                    ("vacated", "Vacated"),
+                    ("terminated", "Terminated"),
+                ],
+                help_text="How the order in “terminated by” decided it (granted, denied, …), set when it was signed; empty while pending or when decided outside this application.",
+                max_length=20,
+            ),
+        ),
+        migrations.AddField(
+            model_name="docketentry",
+            name="filed_order",
+            field=models.OneToOneField(
+                blank=True,
+                help_text="When this entry is an order drafted here: that order, filed under this number.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="filed_entry",
+                to="orders.order",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="docketentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("pending", False), ("disposition", ""), _connector="OR"),
+                name="docketentry_decided_not_pending",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="docketentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "disposition__in",
+                        [
+                            "",
+                            "granted",
+                            "granted_in_part",
+                            "denied",
+                            "denied_as_moot",
+                            "vacated",
+                            "terminated",
+                        ],
+                    )
+                ),
+                name="docketentry_disposition_valid",
+            ),
+        ),
+        migrations.RunPython(_create_same_case_triggers, _drop_same_case_triggers),
+    ]
