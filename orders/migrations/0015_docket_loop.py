@@ -1,16 +1,20 @@
-"""The docket loop: a docket entry decided by a signed order (its disposition and date), and the
-filed order's own docket entry.
+"""The docket loop: a docket entry decided by a signed order (its disposition and date), the filed
+order's own docket entry, and the audit action "recalled".
 
 SQLite rebuilds orders_docketentry for the new CHECK constraints; the same-case triggers of 0002
 name that table and would fail during the rebuild, so they are dropped first and created again
-after (as 0012 does)."""
+after (as 0012 does). It rebuilds orders_auditevent too (the new action in its CHECK constraint),
+which drops 0005's append-only trigger on that table: it is created again after."""
 
 import importlib
 
 import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 _same_case = importlib.import_module("orders.migrations.0002_same_case_triggers")
+_workflow = importlib.import_module("orders.migrations.0005_workflow_signing_history_audit")
+_AUDIT_TRIGGER = next(sql for sql in _workflow.SQLITE_FORWARD if "orders_audit_append_only" in sql)
 
 
 def _drop_same_case_triggers(apps, schema_editor):
@@ -25,13 +29,24 @@ def _create_same_case_triggers(apps, schema_editor):
             schema_editor.execute(statement)
 
 
+def _restore_audit_trigger(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute("DROP TRIGGER IF EXISTS orders_audit_append_only")
+        schema_editor.execute(_AUDIT_TRIGGER)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("orders", "0014_court_holidays"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RunPython(_drop_same_case_triggers, _create_same_case_triggers),
+        migrations.RemoveConstraint(
+            model_name="auditevent",
+            name="auditevent_action_valid",
+        ),
         migrations.AddField(
             model_name="docketentry",
             name="decided_on",
@@ -68,6 +83,53 @@ class Migration(migrations.Migration):
                 to="orders.order",
             ),
         ),
+        migrations.AlterField(
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("viewed", "Viewed"),
+                    ("downloaded", "Downloaded"),
+                    ("created", "Created"),
+                    ("edited", "Edited"),
+                    ("sent", "Sent for signature"),
+                    ("sent_back", "Sent back for changes"),
+                    ("recalled", "Recalled to draft"),
+                    ("signed", "Signed"),
+                    ("filed", "Marked filed"),
+                    ("amended", "Amended order drafted"),
+                    ("deleted", "Deleted"),
+                    ("refused", "Refused"),
+                ],
+                help_text="What was done.",
+                max_length=12,
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="auditevent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "action__in",
+                        [
+                            "viewed",
+                            "downloaded",
+                            "created",
+                            "edited",
+                            "sent",
+                            "sent_back",
+                            "recalled",
+                            "signed",
+                            "filed",
+                            "amended",
+                            "deleted",
+                            "refused",
+                        ],
+                    )
+                ),
+                name="auditevent_action_valid",
+            ),
+        ),
         migrations.AddConstraint(
             model_name="docketentry",
             constraint=models.CheckConstraint(
@@ -96,4 +158,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(_create_same_case_triggers, _drop_same_case_triggers),
+        migrations.RunPython(_restore_audit_trigger, _restore_audit_trigger),
     ]

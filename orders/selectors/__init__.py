@@ -7,7 +7,9 @@ re-exported.
   ``orders_for_user``, the ``*_get_for_user`` helpers that answer 404);
 - ``roles``: which actions the pages offer for an order the user can see;
 - ``lookups``: cases by number or name, pending entries, recent orders, drafts;
-- ``audit``: the audit log of an order or a chambers.
+- ``audit``: the audit log of an order or a chambers;
+- ``queue``: the chambers' pending motions (age, ask, order in progress, CJRA flag), the orders
+  awaiting the judge's signature, the drafts sent back.
 """
 
 from .audit import (
@@ -24,6 +26,20 @@ from .lookups import (
     pending_entries_for_user,
     recent_orders_for_user,
 )
+from .queue import (
+    IN_PROGRESS,
+    Queue,
+    QueueRow,
+    awaiting_signature_for_user,
+    chambers_judge_for_user,
+    chambers_queue,
+    orders_in_progress,
+    pending_motions_of_chambers,
+    send_back_comment,
+    sent_back_for_user,
+    what_is_asked,
+    with_orders_in_progress,
+)
 from .roles import (
     EDITING_ROLES,
     Role,
@@ -32,6 +48,7 @@ from .roles import (
     can_edit,
     can_mark_filed,
     can_read_audit,
+    can_recall,
     can_send_back,
     can_send_for_signature,
     can_sign,
@@ -58,17 +75,22 @@ from .visibility import (
 
 __all__ = [
     "EDITING_ROLES",
+    "IN_PROGRESS",
     "MOTION_KINDS",
+    "Queue",
+    "QueueRow",
     "Role",
     "User",
     "Visibility",
     "audit_events_for_judge",
     "audit_events_for_order",
+    "awaiting_signature_for_user",
     "can_amend",
     "can_draft",
     "can_edit",
     "can_mark_filed",
     "can_read_audit",
+    "can_recall",
     "can_send_back",
     "can_send_for_signature",
     "can_sign",
@@ -77,6 +99,8 @@ __all__ = [
     "case_get_for_user",
     "cases_for_user",
     "cases_search_for_user",
+    "chambers_judge_for_user",
+    "chambers_queue",
     "docket_upload_get_for_user",
     "drafting_judge",
     "drafts_for_user",
@@ -86,12 +110,18 @@ __all__ = [
     "order_get_for_user",
     "order_permissions",
     "orders_for_user",
+    "orders_in_progress",
     "orders_visible",
     "parties_of_case",
     "pending_entries_for_case",
     "pending_entries_for_user",
+    "pending_motions_of_chambers",
     "recent_orders_for_user",
     "role_for",
+    "send_back_comment",
+    "sent_back_for_user",
     "user_can_import_dockets",
     "visibility_for",
+    "what_is_asked",
+    "with_orders_in_progress",
 ]

@@ -65,6 +65,15 @@ def can_send_for_signature(user: User, order: Order) -> bool:
     return can_edit(user, order) and order.status == Order.Status.DRAFT
 
 
+def can_recall(user: User, order: Order) -> bool:
+    """A clerk (or the judge) takes back an order sent for signature, to change it: ready → draft."""
+    return (
+        can_view(user, order)
+        and role_for(user, order) in EDITING_ROLES
+        and order.status == Order.Status.READY
+    )
+
+
 def can_sign(user: User, order: Order) -> bool:
     """Only a member with the judge role in the order's chambers signs, once it is ready."""
     return can_view(user, order) and role_for(user, order) == Role.JUDGE
@@ -103,6 +112,7 @@ def order_permissions(user: User, order: Order) -> dict[str, bool]:
         "send": can_send_for_signature(user, order),
         "sign": can_sign(user, order) and order.status == Order.Status.READY,
         "send_back": can_send_back(user, order),
+        "recall": can_recall(user, order),
         "file": can_mark_filed(user, order),
         "amend": can_amend(user, order),
         "audit": can_read_audit(user, order.judge_id),

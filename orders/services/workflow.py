@@ -79,6 +79,28 @@ def order_send_back(
     return note
 
 
+def order_recall(
+    *, order: Order, user: User, expected_version: int | None = None, ip: str | None = None
+) -> Order:
+    """Ready for signature → draft: the clerk takes back an order sent to the judge, to change it
+    (a clerk or the judge of the order's chambers; audited)."""
+    with _refusals_audited(user=user, order=order, attempted="recall", ip=ip):
+        _check_step(
+            order,
+            allowed=selectors.can_view(user, order)
+            and selectors.role_for(user, order) in selectors.EDITING_ROLES,
+            verb="recall",
+            status=Order.Status.READY,
+            done="recalled: only an order awaiting signature is recalled",
+        )
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            order.status = Order.Status.DRAFT
+            _save_with_history(order, user=user, reason="recalled to draft")
+            audit_record(user=user, action=AuditAction.RECALLED, order=order, ip=ip)
+    return order
+
+
 def order_sign(
     *,
     order: Order,
