@@ -34,6 +34,13 @@ EXTRA = {
     "start_date": "2030-12-01",
     "compelled_act": "serve responses",
     "response_deadline": "2030-12-30",
+    "text": (
+        "Plaintiff moves to stay this action pending his appeal in another case.\n\n"
+        "# DISCUSSION\n\n"
+        "The court has considered the motion and the record.\n"
+        "1. The motion is GRANTED.\n"
+        "2. The parties shall file a joint status report every ninety days."
+    ),
 }
 ROUNDS = 50
 

@@ -4,7 +4,8 @@ Every deployment-specific value comes from the environment through django-enviro
 
 - ``DATABASE_URL``: unset means the embedded SQLite file ``var/db.sqlite3``;
   ``postgres://user@host:5432/name`` means PostgreSQL through psycopg2.
-- ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS``.
+- ``SECRET_KEY``, ``DEBUG`` (off unless set: ``scripts/start``'s development server sets it),
+  ``ALLOWED_HOSTS``.
 - ``SEARCH_BACKEND``: ``postgres`` or ``simple``; unset means the one the database supports.
 
 ``chambers.settings_production`` builds on this module and refuses to start without a
@@ -21,7 +22,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env(
-    DEBUG=(bool, True),
+    DEBUG=(bool, False),
     ALLOWED_HOSTS=(list, ["localhost", "127.0.0.1", "[::1]", "testserver"]),
     SECRET_KEY=(str, "django-insecure-development-key-not-for-production"),
 )
@@ -136,9 +137,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 
 # Uploads: a docket report is at most 10 MB (orders.dockets.reading.MAX_DOCKET_BYTES; the import page
-# stops receiving a larger file). Files up to that size stay in memory; other form data keeps
-# Django's 2.5 MB limit.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# stops receiving a larger file). A file past 256 KB streams to a temporary file on disk instead of
+# the worker's memory (50 past orders of 9.9 MB in one POST held 2 GB); a request carries at most
+# 60 files (the past-order form takes 50 and says so); other form data keeps Django's 2.5 MB limit.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 60
 
 # Signing (orders/services/signing.py, orders/pdf/preflight.py). The filing copy and a signed
 # upload must be under the court's CM/ECF file size limit: set FILING_PDF_MAX_BYTES to it.

@@ -1,8 +1,8 @@
 """Pages that import a case from a CM/ECF docket report: upload → preview → confirm.
 
-The uploaded HTML is kept server-side (``DocketUpload``) between the preview and the
-confirmation, and parsed again on confirmation; the browser only sends back the upload's id
-and the preview's fingerprint.
+The uploaded HTML is kept server-side (``DocketUpload``) with what was parsed of it at upload
+(once, in a limited child process); the preview and the confirmation read that, and the browser
+only sends back the upload's id and the preview's fingerprint.
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ def docket_add_court(request: AuthenticatedRequest, upload_id: int) -> HttpRespo
     try:
         docket = services.docket_upload_parse(upload)
         court = services.court_create_for_docket(
-            code=docket.court_code, name=docket.court_name or docket.court_code
+            code=docket.court_code, name=docket.court_name or docket.court_code, user=request.user
         )
     except ValidationError as error:
         return _preview(request, upload, errors=error.messages, status=400)
@@ -199,11 +199,12 @@ def docket_add_judge(request: AuthenticatedRequest, upload_id: int) -> HttpRespo
         return _preview(request, upload, errors=["Give the judge's title."], status=400)
     try:
         docket = services.docket_upload_parse(upload)
-        plan = services.docket_import_preview(docket=docket)
+        plan = services.docket_import_preview(docket=docket, user=request.user)
         match = next((m for m in plan.unknown_judges if m.slot == form.cleaned_data["slot"]), None)
         if match is None or plan.court is None:
             return redirect(reverse("orders:docket_preview", args=[upload.pk]))
-        judge = services.judge_create(
+        judge = services.docket_judge_add(
+            user=request.user,
             court=plan.court,
             full_name=match.parsed.name,
             initials=match.parsed.initials,

@@ -42,9 +42,13 @@ class ImportFileError(ValueError):
     """The file cannot be imported; the message says why, for the report."""
 
 
+def is_pdf(name: str, data: bytes) -> bool:
+    return data[:5] == b"%PDF-" or name.lower().endswith(".pdf")
+
+
 def read_order_file(name: str, data: bytes) -> str:
     """The text of a PDF (its text layer, read in a limited child process) or of a text file."""
-    if data[:5] == b"%PDF-" or name.lower().endswith(".pdf"):
+    if is_pdf(name, data):
         try:
             return run_limited(_read_pdf, data, limits=PDF_LIMITS, passthrough=(ImportFileError,))
         except SandboxRefused as refusal:

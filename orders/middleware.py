@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 
 from .http import client_ip
@@ -30,6 +30,15 @@ class RefusalAuditMiddleware:
             else:
                 self.record(request, response, reason)
         return response
+
+    @staticmethod
+    def process_exception(request: HttpRequest, exception: Exception) -> None:
+        """The policy's refusal of another chambers' record is a 404 (its existence is neither
+        shown nor confirmed); any other refusal stays a 403 (``orders.permissions``)."""
+        from .permissions import NotPermitted
+
+        if isinstance(exception, NotPermitted) and exception.hidden:
+            raise Http404(exception.args[0] if exception.args else "")
 
     @staticmethod
     def refusal(request: HttpRequest, response: HttpResponse) -> str:

@@ -8,9 +8,14 @@ from django.core.exceptions import ValidationError
 ERROR_TOO_MANY_FILES = "Import at most %(max)s files at a time."
 ERROR_FILE_TOO_LARGE = "“%(name)s” is larger than %(mb)s MB."
 ERROR_FILE_TYPE = "“%(name)s” is not a PDF or a text file (.pdf, .txt)."
+ERROR_TOTAL_TOO_LARGE = (
+    "The files add up to %(total)s MB; import at most %(mb)s MB at a time (choose fewer files and "
+    "import the rest next)."
+)
 
 MAX_IMPORT_FILES = 50
 MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024
+MAX_IMPORT_TOTAL_BYTES = 100 * 1024 * 1024
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -33,7 +38,8 @@ class MultipleFileField(forms.FileField):
 class ImportOrdersForm(forms.Form):
     files = MultipleFileField(  # type: ignore[assignment]  # a field named like BaseForm.files
         label="Past orders (PDF or text)",
-        help_text=f"Up to {MAX_IMPORT_FILES} files, {MAX_IMPORT_FILE_BYTES // (1024 * 1024)} MB each.",
+        help_text=f"Up to {MAX_IMPORT_FILES} files, {MAX_IMPORT_FILE_BYTES // (1024 * 1024)} MB each, "
+        f"{MAX_IMPORT_TOTAL_BYTES // (1024 * 1024)} MB in all.",
     )
 
     def clean_files(self) -> list:
@@ -48,4 +54,10 @@ class ImportOrdersForm(forms.Form):
                 )
             if not upload.name.lower().endswith((".pdf", ".txt")):
                 raise ValidationError(ERROR_FILE_TYPE, params={"name": upload.name})
+        total = sum(upload.size for upload in files)
+        if total > MAX_IMPORT_TOTAL_BYTES:
+            raise ValidationError(
+                ERROR_TOTAL_TOO_LARGE,
+                params={"total": f"{total / 2**20:.1f}", "mb": MAX_IMPORT_TOTAL_BYTES // 2**20},
+            )
         return files

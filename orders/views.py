@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .body import parse_body
 from .drafting.listing import unfinished_wizards
 from .drafting.values import order_type_or_none
@@ -66,7 +66,10 @@ def _order_pdf(order: Order, *, signature: Signature = "field") -> tuple[bytes, 
 
 
 def _page_count(order: Order) -> int:
-    """How many pages the order prints on (cached per version of the order)."""
+    """How many pages the order prints on (cached per version of the order); none for an
+    imported order, whose page shows its text and whose PDF is the file it came from."""
+    if order.source == Order.Source.IMPORTED:
+        return 0
     key = f"order-pages:{order.pk}:{order.version}:{order.updated_at.timestamp()}"
     count = cache.get(key)
     if count is None:
@@ -83,8 +86,9 @@ def order_detail(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     services.audit_record(user=request.user, action=AuditAction.VIEWED, order=order, ip=client_ip(request))
     context = {
-        "can": selectors.order_permissions(request.user, order),
-        "signed_pdf": order.signed_pdf if order.is_signed else None,
+        "can": permissions.order_permissions(request.user, order),
+        "signed_pdf": getattr(order, "signed_pdf", None) if order.is_signed else None,
+        "imported_file": selectors.imported_file_of(order),
         "order": order,
         "case": order.case,
         "caption": order.case.caption(),
@@ -132,7 +136,12 @@ def order_duplicate(request: AuthenticatedRequest, order_id: int) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         case = selectors.case_get_for_user(request.user, form.cleaned_data["case"].pk)
         try:
-            new_order = services.order_duplicate(order=order, case=case, created_by=request.user)
+            new_order = services.order_duplicate(
+                order=order, case=case, created_by=request.user, ip=client_ip(request)
+            )
+        except PermissionDenied:
+            request.refusal_logged = True  # the service logged it
+            raise
         except ValidationError as error:
             for message in error.messages:
                 form.add_error("case", message)
@@ -170,6 +179,8 @@ def order_pdf(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     """The order's PDF as a download: a signed order's frozen bytes, or the watermarked draft
     (``?final=1`` is ignored until the order is signed). Every download is audited."""
     order = selectors.order_get_for_user(request.user, order_id)
+    if order.source == Order.Source.IMPORTED:
+        return _imported_file(request, order)
     options = _pdf_options(request)
     if options is None:
         return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)
@@ -191,10 +202,35 @@ def order_pdf(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     return response
 
 
+ERROR_NO_ORIGINAL = "No original file was kept for this imported order (it was imported from its text)."
+
+
+def _imported_file(request: AuthenticatedRequest, order: Order) -> HttpResponse:
+    """An imported order's PDF: the file it was imported from, as uploaded (audited)."""
+    kept = selectors.imported_file_of(order)
+    if kept is None:
+        raise Http404(ERROR_NO_ORIGINAL)
+    services.audit_record(
+        user=request.user,
+        action=AuditAction.DOWNLOADED,
+        order=order,
+        ip=client_ip(request),
+        detail=f"imported file “{kept.filename[:120]}”, SHA-256 {kept.sha256}",
+    )
+    response = HttpResponse(bytes(kept.data), content_type=kept.content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=kept.filename)
+    response["Cache-Control"] = "private, no-cache"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @require_GET
 def order_page_png(request: AuthenticatedRequest, order_id: int, page: int) -> HttpResponse:
-    """A preview of one page (1-based) of the order's PDF."""
+    """A preview of one page (1-based) of the order's PDF (none of an imported order: its page
+    shows its text; its file is never rendered by the server)."""
     order = selectors.order_get_for_user(request.user, order_id)
+    if order.source == Order.Source.IMPORTED:
+        raise Http404("An imported order has no page previews; download its file.")
     options = _pdf_options(request)
     if options is None:
         return HttpResponseBadRequest(ERROR_SIGNATURE_CHOICE)

@@ -10,12 +10,12 @@ from typing import cast
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .diffs import version_diff
 from .http import AuthenticatedRequest, client_ip
 from .models import AuditAction, Judge, Order
@@ -94,7 +94,7 @@ def order_review(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     context = {
         "order": order,
         "case": order.case,
-        "can": selectors.order_permissions(request.user, order),
+        "can": permissions.order_permissions(request.user, order),
         "signed_pdf": getattr(order, "signed_pdf", None) if order.is_signed else None,
         "comments": order.comments.select_related("author"),
         "send_back_comment": selectors.send_back_comment(order),
@@ -243,7 +243,7 @@ def order_amend(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
 @require_GET
 def order_audit(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
-    if not selectors.can_read_audit(request.user, order.judge_id):
+    if not permissions.can_read_audit(request.user, order.judge_id):
         services.order_refuse(
             order=order,
             user=request.user,
@@ -251,7 +251,8 @@ def order_audit(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
             reason="not the judge",
             ip=client_ip(request),
         )
-        raise PermissionDenied("Only the judge of this chambers and administrators read its audit log.")
+        request.refusal_logged = True
+        permissions.require_read_audit(request.user, order.judge_id)
     events = selectors.audit_events_for_order(request.user, order)
     return render(request, "orders/audit_log.html", {"order": order, "events": events, "judge": order.judge})
 
@@ -259,7 +260,9 @@ def order_audit(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
 @require_GET
 def chambers_audit(request: AuthenticatedRequest, judge_id: int) -> HttpResponse:
     judge = get_object_or_404(Judge, pk=judge_id)
-    if not selectors.can_read_audit(request.user, judge):
-        raise Http404("No such chambers.")
+    # A member who may not read it: 403; anyone else is not told the chambers exists: 404.
+    permissions.require_read_audit(
+        request.user, judge, hidden=permissions.membership_for(request.user, judge) is None
+    )
     events = selectors.audit_events_for_judge(request.user, judge)
     return render(request, "orders/audit_log.html", {"order": None, "events": events, "judge": judge})

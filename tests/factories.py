@@ -112,3 +112,8 @@ class OrderFactory(factory.django.DjangoModelFactory):
     title = "ORDER DENYING DISCOVERY MOTION"
     body = "Plaintiff's motion for discovery is DENIED."
     created_by = factory.SubFactory(UserFactory)
+
+
+def clerk_of(judge: Judge):
+    """A new user who is a clerk in ``judge``'s chambers (drafts orders there)."""
+    return MembershipFactory(judge=judge, role=ChambersMembership.Role.CLERK).user

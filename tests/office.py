@@ -22,6 +22,12 @@ def soffice() -> str:
 
 def convert_to_pdf(documents: dict[str, bytes]) -> dict[str, bytes]:
     """``{name: docx bytes}`` → ``{name: pdf bytes}``, every file in one LibreOffice run."""
+    return convert(documents, to="pdf")
+
+
+def convert(documents: dict[str, bytes], *, to: str) -> dict[str, bytes]:
+    """``{name: docx bytes}`` → ``{name: bytes}`` in format ``to`` (``pdf``; ``docx``: the file
+    opened and saved again by LibreOffice, as a clerk editing in it would), in one run."""
     with tempfile.TemporaryDirectory(prefix="docx-") as folder:
         root = Path(folder)
         (root / "in").mkdir()
@@ -34,7 +40,7 @@ def convert_to_pdf(documents: dict[str, bytes]) -> dict[str, bytes]:
                 "--norestore",
                 f"-env:UserInstallation={(root / 'profile').as_uri()}",
                 "--convert-to",
-                "pdf",
+                to,
                 "--outdir",
                 str(root / "out"),
                 *sorted(str(path) for path in (root / "in").iterdir()),
@@ -43,4 +49,4 @@ def convert_to_pdf(documents: dict[str, bytes]) -> dict[str, bytes]:
             capture_output=True,
             timeout=CONVERT_TIMEOUT,
         )
-        return {name: (root / "out" / f"{name}.pdf").read_bytes() for name in documents}
+        return {name: (root / "out" / f"{name}.{to}").read_bytes() for name in documents}

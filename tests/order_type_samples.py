@@ -17,6 +17,21 @@ from orders.order_types import registry
 from .order_type_cases import ORDER_DATE, singular_case
 
 FILLER_TEXT = "the reasons stated in the record of this case"
+# Answers a plain filler would make meaningless: the general ORDER's title and its text (headings,
+# paragraphs and a list, as a chambers writes them).
+SAMPLE_ANSWERS = {
+    "general_order": {
+        "order_title": "Order granting motion to stay",
+        "text": (
+            "Plaintiff moves to stay this action pending the appeal in another case.\n\n"
+            "# DISCUSSION\n\n"
+            "A district court may stay proceedings as part of its inherent power to control its docket.\n\n"
+            "# CONCLUSION\n\n"
+            "1. The motion to stay is GRANTED.\n"
+            "2. The parties shall file a joint status report every ninety days."
+        ),
+    },
+}
 
 
 def _value(field: forms.Field, index: int) -> Any:
@@ -46,7 +61,7 @@ def sample_order(key: str) -> dict[str, Any]:
     order_type = registry.get(key)
     case, entry = singular_case(entry_kind=_entry_kind(order_type), description="MOTION for relief")
     entries: list[DocketEntry] = [entry] if order_type.resolves_kinds else []
-    data = dict(order_type.initial(case=case, entries=entries))
+    data = {**order_type.initial(case=case, entries=entries), **SAMPLE_ANSWERS.get(key, {})}
     form = order_type.get_form(case=case, order_date=ORDER_DATE)
     for index, (name, field) in enumerate(form.fields.items()):
         if data.get(name) in (None, "", []) and not isinstance(field, forms.BooleanField):

@@ -12,7 +12,7 @@ from orders.models import Order, OrderDocketEntry
 from orders.models.orders import ERROR_ENTRY_OTHER_CASE
 from orders.order_types.text import long_date
 
-from .factories import DocketEntryFactory, JudgeFactory, UserFactory
+from .factories import DocketEntryFactory, JudgeFactory, clerk_of
 from .order_type_cases import ORDER_DATE, singular_case
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,8 @@ def draft(case, entries, **kwargs):
     kwargs.setdefault("data", VALID)
     kwargs.setdefault("order_type_key", "grant_extension_of_time")
     kwargs.setdefault("date", ORDER_DATE)
-    return services.order_draft_create(case=case, entries=entries, created_by=UserFactory(), **kwargs)
+    clerk = kwargs.pop("created_by", None) or clerk_of(kwargs.get("judge") or case.assigned_judge)
+    return services.order_draft_create(case=case, entries=entries, created_by=clerk, **kwargs)
 
 
 def test_it_drafts_the_order_from_the_type():
@@ -81,8 +82,11 @@ def test_invalid_data_is_refused_field_by_field():
 
 def test_the_judge_must_be_the_cases():
     case, entry = singular_case()
+    other = JudgeFactory(court=case.court)
+    clerk = clerk_of(case.assigned_judge)
+    services.membership_create(user=clerk, judge=other)  # a clerk of both chambers
     with pytest.raises(ValidationError) as error:
-        draft(case, [entry], judge=JudgeFactory(court=case.court))
+        draft(case, [entry], judge=other, created_by=clerk)
     assert "judge" in error.value.message_dict
     assert not Order.objects.exists()
 

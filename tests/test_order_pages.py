@@ -153,7 +153,7 @@ def test_only_a_draft_can_be_edited_or_deleted(demo_client, luckert_order):
     assert Order.objects.filter(pk=luckert_order.pk).exists()
     luckert_order.refresh_from_db()
     with pytest.raises(ValidationError):
-        services.order_delete(order=luckert_order)
+        services.order_delete(order=luckert_order, user=luckert_order.created_by)
 
 
 # -- duplicate ----------------------------------------------------------------------------------
@@ -217,6 +217,7 @@ def test_delete_asks_then_deletes_the_draft(demo_client, luckert_order):
 def test_order_update_relinks_the_entries_in_one_go(demo, luckert_order):
     order = services.order_update(
         order=luckert_order,
+        user=luckert_order.created_by,
         order_type_key=luckert_order.order_type,
         entries=[],
         data=luckert_order.details,
@@ -229,6 +230,7 @@ def test_order_update_relinks_the_entries_in_one_go(demo, luckert_order):
     with pytest.raises(ValidationError):
         services.order_update(
             order=order,
+            user=order.created_by,
             order_type_key=order.order_type,
             entries=[other_case_entry],
             data={},

@@ -11,10 +11,11 @@ from django.template.loader import get_template
 
 from orders import services
 from orders.models import Party
+from orders.motions import Ask
 from orders.order_types import OrderType, registry
 from orders.order_types.base import OrderTypeForm
 
-from .factories import CaseFactory, DocketEntryFactory, PartyFactory, UserFactory
+from .factories import CaseFactory, DocketEntryFactory, PartyFactory, clerk_of
 from .order_type_cases import ORDER_DATE, singular_case
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,7 @@ EXPECTED_KEYS = {
     "deny_preliminary_injunction",
     "deny_reconsideration",
     "dismiss_with_leave_to_amend",
+    "general_order",
     "grant_appointment_of_counsel",
     "grant_extension_of_time",
     "grant_ifp",
@@ -74,16 +76,29 @@ def test_an_unknown_key_raises_a_key_error_that_names_it():
 def test_for_case_puts_the_types_fitting_the_pending_entries_first(demo):
     fitting, rest = registry.for_case(demo["Crawford v. Beard"])
     keys = [order_type.key for order_type in fitting]
-    # Dkt 53 is a *request* for an extension of time to answer discovery.
-    assert keys[:2] == ["deny_discovery_extension", "grant_extension_of_time"]
-    assert "deny_discovery_motion" in keys
-    assert "deny_default_judgment" not in keys  # resolves motions only, and 53 is a request
+    # Dkt 53 is a *request* for an extension of time to answer discovery: the types that resolve
+    # an extension of time, the general ORDER last; not those of another ask.
+    assert keys == [
+        "deny_discovery_extension",
+        "grant_extension_of_time",
+        "briefing_schedule",
+        "general_order",
+    ]
+    assert "deny_discovery_motion" not in keys
+    assert "deny_default_judgment" not in keys
     assert {o.key for o in fitting} | {o.key for o in rest} == EXPECTED_KEYS
     assert not {o.key for o in fitting} & {o.key for o in rest}
     assert [o.title for o in rest] == sorted(o.title for o in rest)
 
-    fitting, _ = registry.for_case(demo["Luckert v. Brannon"])
-    assert fitting[0].key == "deny_discovery_motion"  # “MOTION for Discovery”
+    fitting, rest = registry.for_case(demo["Luckert v. Brannon"])
+    # “MOTION for Discovery”: not default judgment, an injunction, reconsideration or compel.
+    assert [o.key for o in fitting] == ["deny_discovery_motion", "general_order"]
+    default_judgment = registry.get("deny_default_judgment")
+    assert default_judgment in rest
+    assert registry.why_not(default_judgment, demo["Luckert v. Brannon"]) == (
+        "It rules on a motion for default judgment; Dkt. No. 19 asks for discovery."
+    )
+    assert registry.why_not(registry.get("deny_discovery_motion"), demo["Luckert v. Brannon"]) == ""
 
 
 def test_for_case_with_nothing_pending_offers_every_type_as_the_rest():
@@ -127,7 +142,7 @@ def test_a_new_draft_takes_the_house_style_of_the_judges_latest_order():
             "docket_style": "hash",
             "local_rule_citation": "Civil L.R. 37-1",
         },
-        created_by=UserFactory(),
+        created_by=clerk_of(case.assigned_judge),
         date=ORDER_DATE,
     )
     other_case = CaseFactory(assigned_judge=case.assigned_judge)
@@ -152,7 +167,7 @@ def test_stored_details_are_json_and_re_render_the_same_body():
             "purpose": "file an opposition",
             "new_deadline": datetime.date(2024, 4, 15),
         },
-        created_by=UserFactory(),
+        created_by=clerk_of(case.assigned_judge),
         date=ORDER_DATE,
     )
     order.refresh_from_db()
@@ -219,12 +234,13 @@ def test_a_new_type_is_one_class_and_one_template(monkeypatch):
         title = "ORDER GRANTING STAY"
         description = "Example type registered by a test."
         resolves_kinds = ("motion",)
+        resolves_asks = (Ask.STAY,)
         template_name = "order_types/grant_ifp.txt"  # any existing template will do here
 
     assert registry.get("grant_stay_example").title == "ORDER GRANTING STAY"
     assert "grant_stay_example" in {o.key for o in registry.all()}
-    case, _ = singular_case()
-    assert "grant_stay_example" in {o.key for o in registry.for_case(case)[0]}
+    case, _ = singular_case(description="MOTION to Stay proceedings pending appeal")
+    assert [o.key for o in registry.for_case(case)[0]] == ["grant_stay_example", "general_order"]
 
     with pytest.raises(ImproperlyConfigured, match="Two order types use the key"):
 

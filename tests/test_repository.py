@@ -117,5 +117,7 @@ def test_every_data_file_is_described_in_the_data_readme():
     assert len(seeds) == 3 and all(f"`{name}`" in readme for name in seeds)
     others = {p.relative_to(DATA_DIR) for p in DATA_DIR.rglob("*") if p.is_file()}
     others -= {Path("README.md")} | {Path("seeds", name) for name in seeds}
+    assert "## `motion_labels.csv`" in readme
+    others -= {Path("motion_labels.csv")}
     others -= {Path("dockets", f"{stem}{ext}") for stem in html for ext in (".html", ".json")}
     assert others == set()

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _load(settings_module, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
+    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL", "DEBUG")}
     environment.update(env, DJANGO_SETTINGS_MODULE=settings_module)
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
@@ -23,10 +23,19 @@ def _load(settings_module, **env):
     )
 
 
-def test_default_is_the_embedded_sqlite_database():
+def test_default_is_the_embedded_sqlite_database_with_debug_off():
     result = _load("chambers.settings")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.db.backends.sqlite3", "True"]
+    assert result.stdout.split() == ["django.db.backends.sqlite3", "False"]
+
+
+def test_debug_is_on_only_when_asked_for():
+    assert _load("chambers.settings", DEBUG="True").stdout.split()[1] == "True"
+
+
+def test_the_development_run_of_scripts_start_turns_debug_on():
+    script = (ROOT / "scripts" / "start").read_text()
+    assert 'DEBUG="${DEBUG:-True}" exec "$PY" manage.py runserver' in script
 
 
 def test_database_url_selects_postgresql():

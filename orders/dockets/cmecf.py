@@ -50,6 +50,12 @@ def _quiet_juriscraper_logging() -> None:
         juriscraper_logger.setLevel(logging.WARNING)
 
 
+def load_parser() -> None:
+    """Import juriscraper's parser now (a forked child then starts with it loaded)."""
+    _quiet_juriscraper_logging()
+    from juriscraper.pacer import DocketReport  # noqa: F401
+
+
 def _report_data(html: str, court_code: str) -> tuple[dict[str, Any], list[str]]:
     """juriscraper's ``data`` dict for the page and the raw metadata lines (for judges' titles)."""
     _quiet_juriscraper_logging()

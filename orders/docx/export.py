@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import io
+from dataclasses import replace
 
 import docx
 from docx.document import Document
@@ -22,12 +23,14 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from ..body import Span, parse_document
+from ..courts.profiles import PaperProfile
 from ..pdf.document import OrderDocument
 from ..pdf.geometry import PLEADING, Paper
 from . import styles
 from .footnotes import Footnotes
 from .measure import FONT, line_count
 from .paper import add_footer, add_header, column_width, set_up_page
+from .plain import PLAIN_PAPER, add_plain_footer, plain_heading_and_caption
 from .styles import set_style, styled
 from .xml import cell_borders, cell_margins, no_table_borders, paragraph_border, row_height, set_exact_spacing
 
@@ -46,15 +49,29 @@ def date_text(document: OrderDocument) -> str:
     return f"{date:%B} {date.day}, {date.year}" if date else ""
 
 
-def build_docx(
-    document: OrderDocument, *, draft: bool, conformed: bool = False, paper: Paper = PLEADING
-) -> bytes:
-    """The order as DOCX bytes; ``draft`` adds the DRAFT watermark, ``conformed`` prints “/s/”."""
+def paper_for(profile: PaperProfile) -> Paper:
+    """The sheet of a court's profile: pleading paper (in the profile's type size: C.D. Cal.
+    prints 14-point on the same 24-point lines) or the plain federal format."""
+    if profile.plain:
+        return PLAIN_PAPER
+    if profile.font_size_pt == PLEADING.font_size:
+        return PLEADING
+    return replace(PLEADING, font_size=float(profile.font_size_pt))
+
+
+def build_docx(document: OrderDocument, *, draft: bool, conformed: bool = False) -> bytes:
+    """The order as DOCX bytes on its court's paper (``document.profile``); ``draft`` adds the
+    DRAFT watermark, ``conformed`` prints “/s/”."""
+    paper = paper_for(document.profile)
     word = docx.Document(io.BytesIO(_template(paper)))
     add_header(word, paper, draft=draft)
-    add_footer(word, paper, document.title)
-    _court(word, document, paper)
-    _caption(word, document, paper)
+    if document.profile.plain:
+        add_plain_footer(word, paper)
+        plain_heading_and_caption(word, document)
+    else:
+        add_footer(word, paper, document.title)
+        _court(word, document, paper)
+        _caption(word, document, paper)
     _body(word, document, paper)
     _ending(word, document, paper, conformed=conformed)
     _properties(word, document)
@@ -211,7 +228,8 @@ def _body(word: Document, document: OrderDocument, paper: Paper) -> None:
 def _ending(word: Document, document: OrderDocument, paper: Paper, *, conformed: bool) -> None:
     single = paper.line_pitch / 2
     so_ordered = styled(word, styles.ENDING)
-    so_ordered.add_run("IT IS SO ORDERED.").bold = True
+    # The court's closing line: pleading paper's in bold, the plain format's in roman (as the PDFs).
+    so_ordered.add_run(document.profile.closing).bold = not document.profile.plain
     so_ordered.paragraph_format.first_line_indent = Pt(36)
     styled(word, styles.ENDING, f"Dated: {date_text(document) or '____________________'}")
     line = styled(word, styles.SIGNATURE)

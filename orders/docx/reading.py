@@ -32,7 +32,10 @@ ERROR_NO_BODY = "The Word file has no body text to read (nothing between the cap
 
 _ENDING = re.compile(r"^\s*(IT IS SO ORDERED|SO ORDERED|DATED|Dated|Date:|_{5,}|/s/)", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*(\[\s*PROPOSED\s*\]\s*)?(AMENDED\s+)?(STIPULATED\s+)?ORDER\b", re.IGNORECASE)
-_STYLE_IDS = {name.replace(" ", ""): name for name in (*styles.BODY_STYLES, styles.ENDING, styles.COURT)}
+#: The styles of the heading and the caption: in a table on pleading paper, centred paragraphs
+#: in the plain format; never body text.
+_CAPTION_STYLES = (styles.COURT, styles.CAPTION, styles.TITLE)
+_STYLE_IDS = {name.replace(" ", ""): name for name in (*styles.BODY_STYLES, styles.ENDING, *_CAPTION_STYLES)}
 
 
 def w(tag: str) -> str:
@@ -219,11 +222,15 @@ def _body_region(paragraphs: list[Paragraph], ours: bool) -> tuple[list[Paragrap
     """(the body's paragraphs, the title, the text before the title) of the document."""
     if ours:
         start = next(
-            (i for i, p in enumerate(paragraphs) if not p.in_table and p.style != styles.COURT),
+            (i for i, p in enumerate(paragraphs) if not p.in_table and p.style not in _CAPTION_STYLES),
             len(paragraphs),
         )
         before = " ".join(p.text for p in paragraphs[:start])
-        titles = [p.text for p in paragraphs[:start] if p.in_table and _TITLE.match(p.text)]
+        titles = [
+            p.text
+            for p in paragraphs[:start]
+            if (p.in_table or p.style == styles.TITLE) and _TITLE.match(p.text)
+        ]
         body = paragraphs[start:]
         title = titles[0] if titles else ""
     else:

@@ -5,6 +5,7 @@ from .calendar import CourtHoliday
 from .cases import Caption, CaptionSide, Case, Disposition, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge, LocalRule
 from .dockets import DocketUpload
+from .imports import ImportedFile
 from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
 from .workflow import AuditAction, AuditEvent, OrderComment, SignedPdf
 
@@ -21,6 +22,7 @@ __all__ = [
     "DocketEntry",
     "DocketUpload",
     "EntryKind",
+    "ImportedFile",
     "Judge",
     "LocalRule",
     "Order",

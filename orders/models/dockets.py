@@ -9,8 +9,8 @@ from .cases import Case
 
 
 class DocketUpload(TimeStampedModel):
-    """The HTML of a CM/ECF docket report as uploaded. The confirmation parses this text again
-    on the server: nothing parsed is ever taken back from the browser."""
+    """The HTML of a CM/ECF docket report as uploaded, and what the server parsed of it (once, in
+    a limited child process): nothing parsed is ever taken back from the browser."""
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -25,6 +25,12 @@ class DocketUpload(TimeStampedModel):
     )
     notes = models.JSONField(
         default=list, blank=True, help_text="Things noticed while reading the file (e.g. its encoding)."
+    )
+    parsed = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The docket as parsed once at upload (orders.dockets.stored); the preview and the "
+        "confirmation read it instead of parsing the HTML again.",
     )
     case = models.ForeignKey(
         Case,

@@ -53,6 +53,8 @@ _PHRASES: dict[str, list[str]] = {
     Ask.PRO_HAC_VICE: [r"pro\s+hac\s+vice"],
     Ask.SEAL: [
         r"under\s+seal",
+        r"\bunseal\w*",
+        r"\bsealing\b",
         r"\bto\s+seal\b",
         r"\bseal(?:ing)?\s+(?:of\s+)?(?:the\s+)?(?:document|record|exhibit)",
     ],
@@ -69,30 +71,43 @@ _PHRASES: dict[str, list[str]] = {
         r"extension\s+of\s+(?:time|the\s+deadline|deadline)",
         r"\bextend(?:ing)?\s+(?:the\s+)?(?:time|deadline)",
         r"enlarge\w*\s+(?:of\s+)?(?:the\s+)?time",
-        r"(?:more|additional)\s+time",
+        r"(?:more|additional|further)\s+time",
         r"\bextension\b",
     ],
     Ask.LEAVE_TO_AMEND: [
-        r"(?:leave|permission)\s+to\s+(?:file\s+)?(?:an?\s+)?(?:first\s+|second\s+|third\s+)?amend\w*",
+        r"(?:leave|permission)\s+(?:to\s+)+(?:file\s+)?(?:an?\s+)?(?:first\s+|second\s+|third\s+)?amend\w*",
         r"\bto\s+amend\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:complaint|petition|pleading)",
     ],
     Ask.STAY: [r"\bstay\b"],
-    Ask.DISMISS: [r"\bdismiss\w*"],
+    Ask.DISMISS: [r"\bdismiss\w*", r"\bdiscontinu\w*"],
     Ask.DISCOVERY: [
         r"\bdiscovery\b",
         r"production\s+of\s+documents",
         r"\bsubpoena\w*",
         r"interrogator\w*",
+        r"\binspect\w*",  # Fed. R. Civ. P. 34(a)(2), Fed. R. Crim. P. 16(a)(1)(E)
     ],
 }
 _PATTERNS = [(re.compile(p, re.IGNORECASE), Ask(ask)) for ask, ps in _PHRASES.items() for p in ps]
 
-# Where the asking words end: who filed it, the attachments, what it responds to.
-_HEAD_END = re.compile(r"\b(?:filed|submitted)\s+by\b|\(Attachments?:|\bby\s+(?:plaintiff|defendant)", re.I)
+# Where the asking words end: who filed it, the attachments, the entry it refers to (“re 12”),
+# the clerk's note of a later change (“Modified on 3/15/2004”, “Modified by unsealing …”).
+_HEAD_END = re.compile(
+    r"\b(?:filed|submitted)\s+by\b|\(Attachments?:|\b(?:re:?|regarding)\s+\[?\d|\bModified\s+(?:on|by)\b",
+    re.IGNORECASE,
+)
+# Entries the clerk or the court writes, which ask nothing whatever motion they name: minutes,
+# docket corrections, deadlines set or terminated, papers placed in the file, staff notes.
+_CLERK_ENTRY = re.compile(
+    r"^\W*(?:(?:EP|EO)\s*:\s*)?(?:minute\b|minutes\b|correction\s+of\s+docket|notice\s+of\s+correction|"
+    r"set\s+deadlines|terminate\s+deadlines|set/reset|placed\s+in\s+file|modification\s+of\s+docket|"
+    r"\W*staff\s+notes)",
+    re.IGNORECASE,
+)
 
 
 def head(text: str) -> str:
-    """The asking words of a docket text: up to “filed by” or its attachments."""
+    """The asking words of a docket text: up to “filed by”, its attachments or “re 12”."""
     text = " ".join(text.split())
     match = _HEAD_END.search(text)
     return text[: match.start()] if match else text
@@ -102,7 +117,7 @@ def classify_text(text: str, *, kind: str = "") -> Ask:
     """What a docket text asks for (see the module docstring); ``kind`` is the entry's kind when
     known (an ``EntryKind`` value), else read from the text."""
     kind = kind or classify_kind(text)
-    if kind not in ASKING_KINDS:
+    if kind not in ASKING_KINDS or _CLERK_ENTRY.match(text):
         return Ask.OTHER
     words = head(text)
     best: tuple[int, int, Ask] | None = None

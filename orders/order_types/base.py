@@ -21,6 +21,7 @@ from django.utils import timezone
 from ..body import join_body, parse_body
 from ..deadlines import Deadline, due_date
 from ..models import Case, DocketEntry, Judge, Order
+from ..motions.asks import Ask
 from . import text
 
 STYLE_FIELDS = ("court_style", "quotes", "docket_style", "emphasis")
@@ -182,6 +183,12 @@ class OrderType:
     title: ClassVar[str]
     description: ClassVar[str]
     resolves_kinds: ClassVar[tuple[str, ...]] = ()
+    # What the motions it rules on ask for (``orders.motions.asks``), the one it is for first.
+    # ``Ask.OTHER`` is declared only by types ruling on an entry that is no motion (a complaint
+    # to screen), and counts only for entries of the ``resolves_kinds``.
+    resolves_asks: ClassVar[tuple[Ask, ...]] = ()
+    # The general ORDER: resolves every ask, offered after the types written for the ask.
+    general: ClassVar[bool] = False
     needs_entries: ClassVar[bool] = False
     template_name: ClassVar[str]
     Form: ClassVar[type[OrderTypeForm]] = OrderTypeForm
@@ -197,6 +204,16 @@ class OrderType:
 
     def __repr__(self) -> str:
         return f"<OrderType {self.key}>"
+
+    def resolves(self, ask: str, *, kind: str = "") -> bool:
+        """Whether the type rules on an entry asking ``ask`` (of ``kind``, when known: a type that
+        rules on entries rules only on those of its ``resolves_kinds``; ``Ask.OTHER`` counts only
+        for them)."""
+        if ask not in self.resolves_asks:
+            return False
+        if kind and self.resolves_kinds:
+            return kind in self.resolves_kinds
+        return ask != Ask.OTHER
 
     # --- the form -------------------------------------------------------------------------
     def get_form(

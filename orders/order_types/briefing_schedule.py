@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ..deadlines import due_date
 from ..models import Court
+from ..motions.asks import Ask
 from . import registry
 from .base import OrderType, OrderTypeForm
 from .text import long_date
@@ -81,6 +82,7 @@ class BriefingSchedule(OrderType):
     title = "ORDER SETTING BRIEFING SCHEDULE"
     description = "Set the dispositive-motion, opposition and reply deadlines from a start date."
     resolves_kinds = ()
+    resolves_asks = (Ask.EXTENSION_OF_TIME,)
     needs_entries = False
     Form = Form
 

@@ -4,6 +4,7 @@
 from django import forms
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry, text
 from .base import OrderType, OrderTypeForm
 
@@ -27,6 +28,7 @@ class DenyAppointmentOfCounsel(OrderType):
     title = "ORDER DENYING MOTION FOR APPOINTMENT OF COUNSEL"
     description = "Deny appointment of counsel: no exceptional circumstances under 28 U.S.C. § 1915(e)(1)."
     resolves_kinds = (EntryKind.MOTION, EntryKind.REQUEST)
+    resolves_asks = (Ask.APPOINTMENT_OF_COUNSEL,)
     needs_entries = True
     Form = Form
     keywords = ("counsel", "attorney", "appoint")

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from .base import OrderType, OrderTypeForm
 
@@ -35,6 +36,7 @@ class DenyDefaultJudgment(OrderType):
         "Deny default judgment: no default entered, or the defendants are defending (Fed. R. Civ. P. 55)."
     )
     resolves_kinds = (EntryKind.MOTION,)
+    resolves_asks = (Ask.DEFAULT_JUDGMENT,)
     needs_entries = True
     Form = Form
     keywords = ("default",)

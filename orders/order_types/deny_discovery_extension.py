@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from ..models import DocketEntry, EntryKind
+from ..motions.asks import Ask
 from . import registry, text
 from ._discovery import CITATION_FIELDS, DiscoveryForm
 from .base import BackgroundForm, OrderType, background_initial
@@ -61,6 +62,7 @@ class DenyDiscoveryExtension(OrderType):
         "Deny a request for more time to answer discovery requests: the parties must first try to agree."
     )
     resolves_kinds = (EntryKind.REQUEST, EntryKind.MOTION)
+    resolves_asks = (Ask.EXTENSION_OF_TIME,)
     needs_entries = True
     Form = Form
     keywords = ("extension", "discovery", "respond")

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from ._discovery import CITATION_FIELDS, DiscoveryForm
 from .base import OrderType
@@ -71,6 +72,7 @@ class DenyDiscoveryMotion(OrderType):
         "who meet and confer first."
     )
     resolves_kinds = (EntryKind.MOTION, EntryKind.REQUEST)
+    resolves_asks = (Ask.DISCOVERY,)
     needs_entries = True
     Form = Form
     keywords = ("discovery",)

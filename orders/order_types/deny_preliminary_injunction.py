@@ -4,6 +4,7 @@
 from django import forms
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from .base import OrderType, OrderTypeForm
 
@@ -39,6 +40,7 @@ class DenyPreliminaryInjunction(OrderType):
     title = "ORDER DENYING MOTION FOR PRELIMINARY INJUNCTION"
     description = "Deny a preliminary injunction or TRO: the Winter factors are not met (Fed. R. Civ. P. 65)."
     resolves_kinds = (EntryKind.MOTION,)
+    resolves_asks = (Ask.PRELIMINARY_INJUNCTION,)
     needs_entries = True
     Form = Form
     keywords = ("injunction", "restraining", "tro")

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from ._common import movant_field, movant_initial
 from .base import OrderType, OrderTypeForm
@@ -36,6 +37,7 @@ class DenyReconsideration(OrderType):
     title = "ORDER DENYING MOTION FOR RECONSIDERATION"
     description = "Deny reconsideration of an interlocutory order: no ground for reconsideration shown."
     resolves_kinds = (EntryKind.MOTION,)
+    resolves_asks = (Ask.RECONSIDERATION,)
     needs_entries = True
     Form = Form
     keywords = ("reconsider", "reconsideration")

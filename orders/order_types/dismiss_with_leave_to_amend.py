@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from .base import FROM_ORDER_DATE, BackgroundForm, OrderType, background_initial
 
@@ -37,6 +38,7 @@ class DismissWithLeaveToAmend(OrderType):
         "Dismiss the complaint on screening (28 U.S.C. § 1915A(b)) with leave to amend by a deadline."
     )
     resolves_kinds = (EntryKind.COMPLAINT,)
+    resolves_asks = (Ask.OTHER,)
     needs_entries = False
     Form = Form
     keywords = ("complaint", "amended")

@@ -4,6 +4,7 @@ court's pro bono program (28 U.S.C. § 1915(e)(1): exceptional circumstances).""
 from django import forms
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from .base import OrderType, OrderTypeForm
 
@@ -30,6 +31,7 @@ class GrantAppointmentOfCounsel(OrderType):
         "Grant appointment of counsel for exceptional circumstances and refer to the pro bono program."
     )
     resolves_kinds = (EntryKind.MOTION, EntryKind.REQUEST)
+    resolves_asks = (Ask.APPOINTMENT_OF_COUNSEL,)
     needs_entries = True
     Form = Form
     keywords = ("counsel", "attorney", "appoint")

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from ._common import movant_field, movant_initial
 from .base import OrderType, OrderTypeForm
@@ -52,6 +53,7 @@ class GrantExtensionOfTime(OrderType):
     title = "ORDER GRANTING EXTENSION OF TIME"
     description = "Grant a party's request for more time, setting the new deadline."
     resolves_kinds = (EntryKind.MOTION, EntryKind.REQUEST)
+    resolves_asks = (Ask.EXTENSION_OF_TIME,)
     needs_entries = True
     Form = Form
     keywords = ("extension", "enlarge", "time")

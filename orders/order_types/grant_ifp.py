@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from .base import FROM_ORDER_DATE, OrderType, OrderTypeForm
 
@@ -50,6 +51,7 @@ class GrantIfp(OrderType):
         "Grant leave to proceed in forma pauperis under 28 U.S.C. § 1915 (installments for prisoners)."
     )
     resolves_kinds = (EntryKind.MOTION, EntryKind.REQUEST)
+    resolves_asks = (Ask.IFP,)
     needs_entries = False
     Form = Form
     keywords = ("pauperis", "ifp", "fee")

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from ..models import EntryKind, Party
+from ..motions.asks import Ask
 from . import registry, text
 from .base import FROM_ORDER_DATE, BackgroundForm, OrderType, background_initial
 
@@ -66,6 +67,7 @@ class OrderOfService(OrderType):
         "Screen the complaint (28 U.S.C. § 1915A), order the Marshal to serve, set the briefing schedule."
     )
     resolves_kinds = (EntryKind.COMPLAINT,)
+    resolves_asks = (Ask.OTHER,)
     needs_entries = False
     Form = Form
     keywords = ("complaint",)

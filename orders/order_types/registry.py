@@ -122,30 +122,54 @@ def has_fitting_entries(order_type: OrderType | str, case: Case) -> bool:
     return fitting_entries(order_type, case).exists() if fitting is None else bool(fitting)
 
 
-def for_case(case: Case) -> tuple[list[OrderType], list[OrderType]]:
-    """(types that resolve one of the case's pending entries, the rest).
-
-    The fitting ones come most likely first: those whose keywords appear in a pending entry's
-    docket text, then by title. The rest are by title.
-    """
+def _pending(case: Case, entry: DocketEntry | None) -> list[DocketEntry]:
+    if entry is not None:
+        return [entry]
     prefetched = _prefetched_entries(case)
     if prefetched is not None:
-        pending = [(entry.kind, entry.description) for entry in prefetched if entry.pending]
-    else:
-        pending = list(case.docket_entries.filter(pending=True).values_list("kind", "description"))
-    kinds = {kind for kind, _ in pending}
-    fitting: list[OrderType] = []
-    rest: list[OrderType] = []
+        return [e for e in prefetched if e.pending]
+    return list(case.docket_entries.filter(pending=True).order_by("number"))
+
+
+def for_case(case: Case, *, entry: DocketEntry | None = None) -> tuple[list[OrderType], list[OrderType]]:
+    """(types that resolve what a pending entry asks, the rest); with ``entry``, what that entry
+    (the motion the clerk chose to rule on) asks.
+
+    An entry's ask is ``orders.motions.classify_entry``'s; a type fits when it resolves that ask
+    for an entry of that kind (``OrderType.resolves``). The fitting come best first (the specific
+    types before the general ORDER, then by ``orders.motions.matching``'s ranking); the rest by title.
+    """
+    from ..motions.asks import classify_entry
+    from ..motions.matching import rank
+
+    asked = [(e.kind, classify_entry(e), e.description) for e in _pending(case, entry)]
+    ranks = {}
     for order_type in all():
-        (fitting if kinds.intersection(order_type.resolves_kinds) else rest).append(order_type)
-
-    def score(order_type: OrderType) -> int:
-        best = 0
-        for kind, description in pending:
-            if kind in order_type.resolves_kinds:
-                lowered = description.lower()
-                best = max(best, sum(1 for word in order_type.keywords if word in lowered))
-        return best
-
-    fitting.sort(key=lambda order_type: (-score(order_type), order_type.title))
+        scores = [
+            rank(order_type, ask, text) for kind, ask, text in asked if order_type.resolves(ask, kind=kind)
+        ]
+        if scores:
+            ranks[order_type.key] = min(scores)
+    fitting = sorted((get(key) for key in ranks), key=lambda order_type: ranks[order_type.key])
+    rest = [order_type for order_type in all() if order_type.key not in ranks]
     return fitting, rest
+
+
+def why_not(order_type: OrderType, case: Case, *, entry: DocketEntry | None = None) -> str:
+    """Why a type does not fit the pending entries (or ``entry``): what it rules on, and what
+    they ask. Empty for a type that fits or that rules on no entry."""
+    from ..motions.asks import Ask, classify_entry
+
+    if not order_type.resolves_kinds:
+        return ""
+    pending = [e for e in _pending(case, entry) if e.kind in order_type.resolves_kinds] or _pending(
+        case, entry
+    )
+    if any(order_type.resolves(classify_entry(e), kind=e.kind) for e in pending):
+        return ""
+    rules_on = ", ".join(Ask(a).label.lower() for a in order_type.resolves_asks if a != Ask.OTHER)
+    what = f"It rules on a motion for {rules_on}" if rules_on else "It rules on a complaint to screen"
+    if not pending:
+        return f"{what}; nothing is pending."
+    asks = "; ".join(f"Dkt. No. {e.number} asks for {classify_entry(e).label.lower()}" for e in pending[:3])
+    return f"{what}; {asks}."

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..models import EntryKind
+from ..motions.asks import Ask
 from . import registry
 from ._common import movant_field, movant_initial
 from .base import OrderType, OrderTypeForm
@@ -61,6 +62,7 @@ class RuleOnMotionToCompel(OrderType):
     title = "ORDER DENYING MOTION TO COMPEL"
     description = "Grant or deny a motion to compel discovery (Fed. R. Civ. P. 37(a))."
     resolves_kinds = (EntryKind.MOTION,)
+    resolves_asks = (Ask.COMPEL,)
     needs_entries = True
     Form = Form
     keywords = ("compel",)

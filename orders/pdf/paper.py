@@ -295,3 +295,16 @@ def paper_finisher(baseline_offset: float, *, draft: bool, title: str, paper: Pa
             resolve(pdf, fonts).update(fonts_to_add)
 
     return finish
+
+
+def watermark_finisher():
+    """A WeasyPrint ``finisher`` that draws the DRAFT watermark, as outlines, under every page
+    (the plain format: no numbered lines or footer to draw)."""
+
+    def finish(document, pdf: pydyf.PDF) -> None:
+        mark = pydyf.Stream([watermark_operators()], compress=True)
+        pdf.add_object(mark)
+        for page in page_objects(pdf):
+            page["Contents"] = pydyf.Array([mark.reference, page["Contents"]])
+
+    return finish

@@ -5,8 +5,9 @@ the caption centred (“Civil Action No.” or “Case No.” as the court write
 (“SO ORDERED.”), the date and the judge's signature block.
 
 Laid out by WeasyPrint from ``templates/pdf/order_plain.html`` and ``static/pdf/plain.css`` (the
-page number and the DRAFT watermark are CSS, there is no paper to draw); the fetcher, fonts, the
-render lock, the signature field and the content cache are the pleading renderer's.
+page number is CSS; the DRAFT watermark is drawn as outlines, as on pleading paper, so it is no
+text to extract); the fetcher, fonts, the glyph and column checks, the render lock, the signature
+field and the content cache are the pleading renderer's.
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ from weasyprint import CSS
 
 from . import render
 from .cache import ContentCache
+from .checks import check_column
 from .document import OrderDocument
 from .fetcher import STATIC_BASE_URL, StaticOnlyFetcher, static_url
+from .glyphs import check_embedded_fonts, check_texts
+from .paper import watermark_finisher
 
 TEMPLATE_NAME = "pdf/order_plain.html"
 STYLESHEET = "pdf/plain.css"
@@ -80,6 +84,21 @@ def _render(document: OrderDocument, *, final: bool, signature: str, pdfa: bool)
     if pdfa:
         options["pdf_variant"] = render.PDFA_VARIANT
     resources = _plain_resources()
+    check_texts(document.printed_texts())  # every character in a font of the chain, or refused
+    watermark = watermark_finisher() if not final else None
+
+    def finisher(laid_out: Any, pdf: Any) -> None:
+        check_embedded_fonts(
+            str(obj["BaseFont"])
+            for obj in pdf.objects
+            if isinstance(obj, dict) and obj.get("Type") == "/Font" and "BaseFont" in obj
+        )
+        if watermark is not None:
+            watermark(laid_out, pdf)
+        for obj in pdf.objects:  # footnotes (see markup.py) are notes in the structure tree
+            if isinstance(obj, dict) and obj.get("Type") == "/StructElem" and obj.get("S") == "/Caption":
+                obj["S"] = "/Note"
+
     with render._render_lock:
         html = render.OrderHTML(
             string=build_plain_html(document, draft=not final, conformed=signature == "conformed"),
@@ -89,7 +108,8 @@ def _render(document: OrderDocument, *, final: bool, signature: str, pdfa: bool)
         layout = html.render(
             stylesheets=[resources.stylesheet], font_config=render._resources().font_config, **options
         )
-        pdf = layout.write_pdf(**options)
+        check_column(layout)  # nothing past the text column: refused with the text named
+        pdf = layout.write_pdf(finisher=finisher, **options)
     if final and signature == "field":
         pdf = render._add_signature_field(pdf, render.signature_line(layout))
     return pdf

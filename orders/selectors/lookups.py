@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from ..case_numbers import case_number_key
 from ..models import (
     Case,
     DocketEntry,
     EntryKind,
+    ImportedFile,
     Order,
     Party,
 )
@@ -53,7 +54,20 @@ def pending_entries_for_case(case: Case, *, kinds: list[str] | None = None) -> Q
 
 
 def recent_orders_for_user(user: User, *, limit: int = 10) -> QuerySet[Order]:
-    return orders_for_user(user).order_by("-updated_at")[:limit]
+    """The orders the chambers works on, most recently changed first; imported past orders
+    only after them (an archive import must not bury the drafts)."""
+    imported = ExpressionWrapper(Q(source=Order.Source.IMPORTED), output_field=BooleanField())
+    return (
+        orders_for_user(user)
+        .select_related("case")
+        .annotate(imported=imported)
+        .order_by("imported", "-updated_at")[:limit]
+    )
+
+
+def imported_file_of(order: Order) -> ImportedFile | None:
+    """The file an imported order came from, if it was kept."""
+    return ImportedFile.objects.filter(order=order).defer("data").first() if order.pk else None
 
 
 def parties_of_case(case: Case) -> QuerySet[Party]:

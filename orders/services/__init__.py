@@ -15,17 +15,21 @@ name of the modules below is re-exported.
 - ``word``: an edited Word file of an order saved as its next version.
 """
 
-from ._common import (
-    ERROR_COMMENT_REQUIRED,
+from ..permissions import (
     ERROR_DELETE_SIGNED,
-    ERROR_FILING_PREFLIGHT,
     ERROR_NOT_ALLOWED,
     ERROR_ORDER_NOT_DRAFT,
     ERROR_ORDER_SIGNED,
+    ERROR_WORD_STATUS,
+    ERROR_WRONG_STATUS,
+    NotPermitted,
+)
+from ._common import (
+    ERROR_COMMENT_REQUIRED,
+    ERROR_FILING_PREFLIGHT,
     ERROR_SIGN_IN_READER,
     ERROR_SIGNATURE_CHOICE,
     ERROR_VERSION_CONFLICT,
-    ERROR_WRONG_STATUS,
     OrderVersionConflict,
     Signature,
     User,
@@ -47,6 +51,7 @@ from .dockets import (
     docket_add_missing,
     docket_import_apply,
     docket_import_preview,
+    docket_judge_add,
     docket_upload_create,
     docket_upload_parse,
 )
@@ -85,7 +90,6 @@ from .records import (
 from .signing import ERROR_UPLOAD_REFUSED, order_sign_uploaded, order_signing_copy
 from .word import (
     ERROR_WORD_FOOTNOTES,
-    ERROR_WORD_STATUS,
     ERROR_WORD_UNCHANGED,
     order_check_word_upload,
     order_update_from_word,
@@ -134,6 +138,7 @@ __all__ = [
     "DocketImportResult",
     "ImportOutcome",
     "ImportRefused",
+    "NotPermitted",
     "OrderVersionConflict",
     "Signature",
     "User",
@@ -146,6 +151,7 @@ __all__ = [
     "docket_entry_create",
     "docket_import_apply",
     "docket_import_preview",
+    "docket_judge_add",
     "docket_upload_create",
     "docket_upload_parse",
     "judge_create",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from django.contrib.auth.models import User as AuthUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 
@@ -17,20 +17,8 @@ from ..models import (
     Order,
 )
 from ..models.orders import ERROR_ENTRY_OTHER_CASE
+from ..permissions import ERROR_ORDER_SIGNED
 
-ERROR_ORDER_NOT_DRAFT = "Only a draft can be changed or deleted; this order is “%(status)s”."
-
-
-def _check_draft(order: Order) -> None:
-    if order.status != Order.Status.DRAFT:
-        raise ValidationError(ERROR_ORDER_NOT_DRAFT, params={"status": order.get_status_display()})
-
-
-ERROR_ORDER_SIGNED = (
-    "This order is signed and can no longer be changed. To correct it, draft an amended order."
-)
-ERROR_NOT_ALLOWED = "Your role in this chambers does not allow you to {action} this order."
-ERROR_WRONG_STATUS = "This order is {status}: it cannot be {action}."
 ERROR_VERSION_CONFLICT = (
     "Someone else saved this order while you were editing it (you edited version {yours}; it is now "
     "version {theirs}, saved by {who}). Nothing of yours was saved: see what they changed, then "
@@ -43,7 +31,6 @@ ERROR_SIGN_IN_READER = (
     "file: the app verifies the signature before it freezes the file."
 )
 ERROR_FILING_PREFLIGHT = "The filing copy cannot be filed: {problems}"
-ERROR_DELETE_SIGNED = "A signed order is a court record and cannot be deleted."
 
 User = AuthUser  # services act for a signed-in user (the views are behind LoginRequiredMiddleware)
 Signature = Literal["conformed", "field"]
@@ -70,25 +57,6 @@ class OrderVersionConflict(ValidationError):
 
         base = self.current.history.filter(version=self.yours).order_by("-history_id").first()
         return version_diff(base, self.current) if base is not None else []
-
-
-def _check(allowed: bool, action: str) -> None:
-    if not allowed:
-        raise PermissionDenied(ERROR_NOT_ALLOWED.format(action=action))
-
-
-def _check_step(
-    order: Order, *, allowed: bool, verb: str, status: str, done: str, signed_ok: bool = False
-) -> None:
-    """The guard every workflow step shares: a signed order refuses (unless the step is one for
-    signed orders), the user's role must allow the step, and the order must be in ``status``."""
-    if order.is_signed and not signed_ok:
-        raise ValidationError(ERROR_ORDER_SIGNED)
-    _check(allowed, verb)
-    if order.status != status:
-        raise ValidationError(
-            ERROR_WRONG_STATUS.format(status=order.get_status_display().lower(), action=done)
-        )
 
 
 def _claim_version(order: Order, expected_version: int | None, *, allow_signed: bool = False) -> None:

@@ -49,13 +49,21 @@ def audit_record(
 
 @contextmanager
 def _refusals_audited(
-    *, user: User | None, order: Order | None, attempted: str, ip: str | None
+    *,
+    user: User | None,
+    order: Order | None,
+    attempted: str,
+    ip: str | None,
+    invalid_input: bool = True,
 ) -> Iterator[None]:
     """Whatever is refused inside (a ValidationError or PermissionDenied) is logged as a
-    "refused" audit event, outside the refused transaction so the event survives its rollback."""
+    "refused" audit event, outside the refused transaction so the event survives its rollback.
+    ``invalid_input=False``: only the permission policy's refusals (``PermissionDenied``) are
+    refusals; a ValidationError is a form's error and is not logged."""
+    caught = (ValidationError, PermissionDenied) if invalid_input else (PermissionDenied,)
     try:
         yield
-    except (ValidationError, PermissionDenied) as error:
+    except caught as error:
         if order is not None and order.pk and Order.objects.filter(pk=order.pk).exists():
             order.refresh_from_db()  # forget the refused changes (the database rolled them back)
         message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 from dataclasses import dataclass
@@ -14,15 +15,18 @@ from django.utils import timezone
 
 from ..courts.loading import court_from_table
 from ..courts.table import district_courts
-from ..dockets import DocketError, ParsedDocket, decode_docket, parse_docket_text
+from ..dockets import DocketError, ParsedDocket, decode_docket, parse_docket_limited
 from ..dockets.parties import name_key
 from ..dockets.plan import ImportPlan, build_plan
+from ..dockets.stored import docket_from_json, docket_to_json
 from ..models import (
     Case,
     Court,
     DocketUpload,
+    Judge,
     LocalRule,
 )
+from ..permissions import require_import_dockets
 from .docket_loop import filed_order_numbered
 from .records import case_create, docket_entry_create, judge_create, party_create
 
@@ -55,12 +59,14 @@ class DocketImportResult:
 
 
 def docket_upload_create(*, uploaded_by: AuthUser, filename: str, data: bytes) -> DocketUpload:
-    """Keep an uploaded docket report for its preview, after checking that it parses. Raises
-    ``ValidationError`` with the reader's message (not a docket, empty docket, too large…).
-    The same file uploaded again by the same user and not yet imported is reused."""
+    """Keep an uploaded docket report for its preview, parsed once (in a limited child process)
+    and kept with its parsed result. Raises ``ValidationError`` with the reader's message (not a
+    docket, empty docket, too large, nested too deep, too complex…). The same file uploaded again
+    by the same user and not yet imported is reused. Only who may import dockets uploads one."""
+    require_import_dockets(uploaded_by)
     try:
+        docket = parse_docket_limited(data)
         text, notes = decode_docket(data)
-        parse_docket_text(text, notes=notes)
     except DocketError as error:
         raise ValidationError(str(error)) from error
     digest = hashlib.sha256(data).hexdigest()
@@ -77,7 +83,12 @@ def docket_upload_create(*, uploaded_by: AuthUser, filename: str, data: bytes) -
             created_at__lt=timezone.now() - datetime.timedelta(days=7),
         ).delete()
         upload = DocketUpload(
-            uploaded_by=uploaded_by, filename=(filename or "")[:255], html=text, sha256=digest, notes=notes
+            uploaded_by=uploaded_by,
+            filename=(filename or "")[:255],
+            html=text,
+            sha256=digest,
+            notes=notes,
+            parsed=docket_to_json(docket),
         )
         upload.full_clean()
         upload.save()
@@ -85,15 +96,26 @@ def docket_upload_create(*, uploaded_by: AuthUser, filename: str, data: bytes) -
 
 
 def docket_upload_parse(upload: DocketUpload) -> ParsedDocket:
-    """Parse a kept upload again (the server never trusts parsed data sent back by a browser)."""
+    """The upload's docket as parsed when it was uploaded (the server never trusts parsed data
+    sent back by a browser). An upload kept before the parser's ``FORMAT`` changed is parsed
+    again from its HTML, in the limited child process, and the result kept."""
+    docket = docket_from_json(upload.parsed)
+    if docket is not None:
+        return docket
     try:
-        return parse_docket_text(upload.html, notes=list(upload.notes or []))
+        docket = parse_docket_limited(upload.html.encode("utf-8"))
     except DocketError as error:
         raise ValidationError(str(error)) from error
+    docket = dataclasses.replace(docket, notes=[*docket.notes, *(upload.notes or [])])
+    upload.parsed = docket_to_json(docket)
+    upload.save(update_fields=["parsed", "updated_at"])
+    return docket
 
 
 def docket_import_preview(*, docket: ParsedDocket, user: AuthUser | None = None) -> ImportPlan:
-    """What importing ``docket`` would create or change now; writes nothing."""
+    """What importing ``docket`` would create or change now; writes nothing. ``user=None``: the
+    command line."""
+    require_import_dockets(user)
     return build_plan(docket, user=user)
 
 
@@ -110,6 +132,7 @@ def docket_import_apply(
     The plan is computed again here, with the case row locked, so what is written is what the
     database holds now; ``expected_fingerprint`` (from the preview) makes it refuse if that differs
     from what the user saw. Importing the same docket again changes nothing."""
+    require_import_dockets(user)
     plan = build_plan(docket, user=user, lock=True)
     if plan.problems:
         raise ValidationError(plan.problems)
@@ -221,16 +244,26 @@ def _apply_entries(case: Case, plan: ImportPlan, user: AuthUser | None) -> int:
 
 
 @transaction.atomic
-def court_create_for_docket(*, code: str, name: str = "") -> Court:
+def court_create_for_docket(*, code: str, name: str = "", user: AuthUser | None = None) -> Court:
     """Add the court a docket is from as the court table has it (``orders.courts``: courts-db's
     court, its heading, paper and local rules), when an administrator removed it. ``name`` (the
-    docket's) is not used: the table's name is the court's."""
+    docket's) is not used: the table's name is the court's. ``user=None``: the command line."""
+    require_import_dockets(user)
     code = code.lower()
     if Court.objects.filter(code=code).exists():
         raise ValidationError(ERROR_COURT_EXISTS % {"code": code})
     if code not in district_courts():
         raise ValidationError(ERROR_COURT_NOT_IN_TABLE % {"code": code})
     return court_from_table(code, Court, LocalRule)
+
+
+@transaction.atomic
+def docket_judge_add(
+    *, user: AuthUser | None, court: Court, full_name: str, initials: str, signature_title: str
+) -> Judge:
+    """Add a judge a docket names (the preview's “add” button): who may import dockets."""
+    require_import_dockets(user)
+    return judge_create(court=court, full_name=full_name, initials=initials, signature_title=signature_title)
 
 
 @transaction.atomic

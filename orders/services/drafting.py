@@ -11,7 +11,6 @@ from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .. import selectors
 from ..models import (
     AuditAction,
     Case,
@@ -21,12 +20,9 @@ from ..models import (
     OrderDocketEntry,
 )
 from ..order_types import registry
+from ..permissions import Action, require_draft_in, require_duplicate, require_order
 from ._common import (
-    ERROR_DELETE_SIGNED,
-    ERROR_ORDER_SIGNED,
     User,
-    _check,
-    _check_draft,
     _check_entries_in_case,
     _claim_version,
     _save_with_history,
@@ -41,7 +37,6 @@ ERROR_ENTRIES_REQUIRED = "This order type resolves a docket entry: choose at lea
 ERROR_BODY_BLANK = "The order's text is empty."
 
 
-@transaction.atomic
 def order_draft_create(
     *,
     case: Case,
@@ -59,8 +54,39 @@ def order_draft_create(
     ``data`` (the type's own fields) is validated through the type's form against the order's
     date (today when ``date`` is None) and stored as JSON in ``Order.details``. The body is
     rendered from the type unless ``body`` (text edited in the wizard) is given; the title
-    likewise. The judge defaults to the case's assigned judge.
+    likewise. The judge defaults to the case's assigned judge. ``created_by`` must be a clerk or
+    the judge of that judge's chambers (``permissions.require_draft_in``; refusals audited).
     """
+    with _refusals_audited(
+        user=created_by, order=None, attempted="draft an order", ip=None, invalid_input=False
+    ):
+        require_draft_in(created_by, case, judge)
+        with transaction.atomic():
+            return _draft_create(
+                case=case,
+                order_type_key=order_type_key,
+                entries=entries,
+                data=data,
+                created_by=created_by,
+                body=body,
+                title=title,
+                date=date,
+                judge=judge,
+            )
+
+
+def _draft_create(
+    *,
+    case: Case,
+    order_type_key: str,
+    entries: Iterable[DocketEntry],
+    data: dict[str, Any],
+    created_by: AuthUser,
+    body: str | None,
+    title: str | None,
+    date: datetime.date | None,
+    judge: Judge | None,
+) -> Order:
     try:
         order_type = registry.get(order_type_key)
     except registry.UnknownOrderType:
@@ -90,7 +116,7 @@ def order_draft_create(
 def order_update(
     *,
     order: Order,
-    user: User | None = None,
+    user: User,
     expected_version: int | None = None,
     order_type_key: str | None = None,
     entries: Iterable[DocketEntry] | None = None,
@@ -107,11 +133,7 @@ def order_update(
     does not allow editing, and when the order changed since ``expected_version`` (the version the
     user's form was built from: OrderVersionConflict, nothing saved). Refusals are audited."""
     with _refusals_audited(user=user, order=order, attempted="edit", ip=ip):
-        if order.is_signed:
-            raise ValidationError(ERROR_ORDER_SIGNED)
-        _check_draft(order)
-        if user is not None:
-            _check(selectors.can_edit(user, order), "edit")
+        require_order(user, Action.EDIT, order)
         with transaction.atomic():
             before = {"title": order.title, "body": order.body, "date": order.date, "details": order.details}
             _claim_version(order, expected_version)
@@ -147,14 +169,10 @@ def order_update(
     return order
 
 
-def order_delete(*, order: Order, user: User | None = None, ip: str | None = None) -> None:
+def order_delete(*, order: Order, user: User, ip: str | None = None) -> None:
     """Delete a draft (and its links to docket entries); a signed order never."""
     with _refusals_audited(user=user, order=order, attempted="delete", ip=ip):
-        if order.is_signed:
-            raise ValidationError(ERROR_DELETE_SIGNED)
-        _check_draft(order)
-        if user is not None:
-            _check(selectors.can_edit(user, order), "delete")
+        require_order(user, Action.DELETE, order)
         with transaction.atomic():
             audit_record(user=user, action=AuditAction.DELETED, order=order, ip=ip)
             order.delete()
@@ -166,15 +184,23 @@ ERROR_DUPLICATE_NO_ENTRY = (
 )
 
 
-@transaction.atomic
-def order_duplicate(*, order: Order, case: Case, created_by: AuthUser) -> Order:
+def order_duplicate(*, order: Order, case: Case, created_by: AuthUser, ip: str | None = None) -> Order:
     """A new draft of the same order type in another case, written anew for that case.
 
     The case's own facts (names, pending entries, what the type reads from the case) come from
     the type's ``initial`` for the new case; the other answers (options, rule cites) are those of
-    the order copied. Text edited by hand in the order copied is not carried over."""
+    the order copied. Text edited by hand in the order copied is not carried over. The user must
+    see the order copied and draft in ``case`` (``permissions.require_duplicate``)."""
     from ..selectors import drafting_judge
 
+    judge = drafting_judge(created_by, case)
+    with _refusals_audited(user=created_by, order=order, attempted="duplicate", ip=ip, invalid_input=False):
+        require_duplicate(created_by, order, case, judge)
+        with transaction.atomic():
+            return _duplicate(order=order, case=case, created_by=created_by, judge=judge)
+
+
+def _duplicate(*, order: Order, case: Case, created_by: AuthUser, judge: Judge) -> Order:
     order_type = registry.get(order.order_type)
     entries = list(registry.fitting_entries(order_type, case))
     if order_type.needs_entries and not entries:
@@ -187,5 +213,5 @@ def order_duplicate(*, order: Order, case: Case, created_by: AuthUser) -> Order:
         entries=entries,
         data=data,
         created_by=created_by,
-        judge=drafting_judge(created_by, case),
+        judge=judge,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,11 +13,21 @@ from django.db import transaction
 from ..case_numbers import parse_case_number
 from ..courts.loading import court_from_table
 from ..dockets.districts import district_code
-from ..importing import ParsedOrder, content_sha256, display_name, parse_order_text, read_order_file
+from ..importing import (
+    ERROR_TOO_MUCH_TEXT,
+    MAX_SOURCE_CHARS,
+    ParsedOrder,
+    content_sha256,
+    display_name,
+    is_pdf,
+    parse_order_text,
+    read_order_file,
+)
 from ..models import (
     Case,
     Court,
     DocketEntry,
+    ImportedFile,
     Judge,
     LocalRule,
     Order,
@@ -54,11 +65,15 @@ def order_import(
     imported_by: AuthUser,
     court: Court | None = None,
     allowed_judges: Iterable[Judge] | None = None,
+    original: bytes | None = None,
 ) -> ImportOutcome:
     """Import one past order from its text: link it to its case and judge (any written form of the
     case number), creating them flagged for review when missing. The same text imported again
     returns the existing order and changes nothing. ``allowed_judges`` (the upload page: the
-    user's chambers) refuses an order signed by anyone else, and never creates a judge."""
+    user's chambers) refuses an order signed by anyone else, and never creates a judge.
+    ``original``: the file's bytes, kept with their SHA-256 as the order's PDF (``ImportedFile``)."""
+    if len(text) > MAX_SOURCE_CHARS:  # the text is kept whole (``Order.source_text``)
+        raise ImportRefused(ERROR_TOO_MUCH_TEXT.format(limit=MAX_SOURCE_CHARS))
     digest = content_sha256(text)
     existing = Order.objects.filter(content_sha256=digest).first()
     if existing is not None:
@@ -123,7 +138,23 @@ def order_import(
     order.save()
     entries = DocketEntry.objects.filter(case=case, number__in=parsed.docket_numbers)
     OrderDocketEntry.objects.bulk_create([OrderDocketEntry(order=order, docket_entry=e) for e in entries])
+    if original is not None:
+        _keep_original(order, filename, original)
     return ImportOutcome(order=order, created=True, created_records=tuple(created))
+
+
+def _keep_original(order: Order, filename: str, data: bytes) -> ImportedFile:
+    kept = ImportedFile(
+        order=order,
+        filename=filename[-255:],
+        kind=ImportedFile.Kind.PDF if is_pdf(filename, data) else ImportedFile.Kind.TEXT,
+        data=data,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    kept.full_clean()
+    kept.save()
+    return kept
 
 
 def _import_court(heading: str, created: list[str]) -> Court:
@@ -192,5 +223,10 @@ def order_import_file(
     cannot be read, ``ImportRefused`` or ``ValidationError`` when the order cannot be imported."""
     text = read_order_file(name, data)
     return order_import(
-        text=text, filename=name, imported_by=imported_by, court=court, allowed_judges=allowed_judges
+        text=text,
+        filename=name,
+        imported_by=imported_by,
+        court=court,
+        allowed_judges=allowed_judges,
+        original=data,
     )

@@ -21,8 +21,9 @@ from ..models import (
     OrderDocketEntry,
     Party,
 )
+from ..permissions import require_draft_in
 from ._common import _check_entries_in_case
-from .audit import audit_record
+from .audit import _refusals_audited, audit_record
 
 ERROR_PARTY_POSITION_TAKEN = "Caption position %(position)s is already taken in this case."
 
@@ -168,7 +169,6 @@ def docket_entry_create(
     return entry
 
 
-@transaction.atomic
 def order_create(
     *,
     case: Case,
@@ -181,7 +181,39 @@ def order_create(
     details: dict[str, Any] | None = None,
     date: datetime.date | None = None,
 ) -> Order:
-    """Save a new draft order and link the docket entries it addresses."""
+    """Save a new draft order and link the docket entries it addresses. ``created_by`` must be a
+    clerk or the judge of ``judge``'s chambers, and ``judge`` the case's assigned or referred
+    judge (``permissions.require_draft_in``; a refusal is audited)."""
+    with _refusals_audited(
+        user=created_by, order=None, attempted="draft an order", ip=None, invalid_input=False
+    ):
+        require_draft_in(created_by, case, judge)
+    with transaction.atomic():
+        return _create(
+            case=case,
+            order_type=order_type,
+            judge=judge,
+            title=title,
+            body=body,
+            created_by=created_by,
+            docket_entries=docket_entries,
+            details=details,
+            date=date,
+        )
+
+
+def _create(
+    *,
+    case: Case,
+    order_type: str,
+    judge: Judge,
+    title: str,
+    body: str,
+    created_by: AuthUser,
+    docket_entries: Iterable[DocketEntry],
+    details: dict[str, Any] | None,
+    date: datetime.date | None,
+) -> Order:
     entries = _check_entries_in_case(case, docket_entries)
     order = Order(
         case=case,

@@ -10,31 +10,20 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .. import selectors
 from ..body import parse_document
 from ..models import AuditAction, Order
-from ..selectors.roles import EDITING_ROLES
-from ._common import ERROR_ORDER_SIGNED, User, _check
+from ..permissions import Action, require_order
+from ._common import User
 from .audit import _refusals_audited, audit_record
 from .drafting import order_update
 
-ERROR_WORD_STATUS = "This order is {status}: a Word file can be taken in only while it is a draft or ready."
 ERROR_WORD_UNCHANGED = "The Word file's text is the same as the current version: nothing to save."
 ERROR_WORD_FOOTNOTES = "The Word file's footnotes do not match their references: {errors}"
-
-UPLOADABLE = (Order.Status.DRAFT, Order.Status.READY)
 
 
 def order_check_word_upload(*, order: Order, user: User) -> None:
     """Refuse, before the file is even read, a user or an order that cannot take a Word edit."""
-    if order.is_signed:
-        raise ValidationError(ERROR_ORDER_SIGNED)
-    if order.status not in UPLOADABLE:
-        raise ValidationError(ERROR_WORD_STATUS.format(status=order.get_status_display().lower()))
-    _check(
-        selectors.can_view(user, order) and selectors.role_for(user, order) in EDITING_ROLES,
-        "edit",
-    )
+    require_order(user, Action.WORD_UPLOAD, order)
 
 
 def order_update_from_word(

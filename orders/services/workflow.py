@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .. import selectors
 from ..models import (
     AuditAction,
     Order,
@@ -17,6 +16,7 @@ from ..models import (
     OrderDocketEntry,
     SignedPdf,
 )
+from ..permissions import Action, require_order
 from ._common import (
     ERROR_COMMENT_REQUIRED,
     ERROR_FILING_PREFLIGHT,
@@ -24,8 +24,6 @@ from ._common import (
     ERROR_SIGNATURE_CHOICE,
     Signature,
     User,
-    _check,
-    _check_step,
     _claim_version,
     _save_with_history,
 )
@@ -38,13 +36,7 @@ def order_send_for_signature(
 ) -> Order:
     """Draft → ready for signature."""
     with _refusals_audited(user=user, order=order, attempted="send for signature", ip=ip):
-        _check_step(
-            order,
-            allowed=selectors.can_edit(user, order),
-            verb="send",
-            status=Order.Status.DRAFT,
-            done="sent for signature",
-        )
+        require_order(user, Action.SEND, order)
         with transaction.atomic():
             _claim_version(order, expected_version)
             order.status = Order.Status.READY
@@ -58,13 +50,7 @@ def order_send_back(
 ) -> OrderComment:
     """Ready for signature → draft, with the judge's comment on what to change."""
     with _refusals_audited(user=user, order=order, attempted="send back", ip=ip):
-        _check_step(
-            order,
-            allowed=selectors.can_sign(user, order),
-            verb="send back",
-            status=Order.Status.READY,
-            done="sent back",
-        )
+        require_order(user, Action.SEND_BACK, order)
         comment = (comment or "").strip()
         if not comment:
             raise ValidationError(ERROR_COMMENT_REQUIRED)
@@ -85,14 +71,7 @@ def order_recall(
     """Ready for signature → draft: the clerk takes back an order sent to the judge, to change it
     (a clerk or the judge of the order's chambers; audited)."""
     with _refusals_audited(user=user, order=order, attempted="recall", ip=ip):
-        _check_step(
-            order,
-            allowed=selectors.can_view(user, order)
-            and selectors.role_for(user, order) in selectors.EDITING_ROLES,
-            verb="recall",
-            status=Order.Status.READY,
-            done="recalled: only an order awaiting signature is recalled",
-        )
+        require_order(user, Action.RECALL, order)
         with transaction.atomic():
             _claim_version(order, expected_version)
             order.status = Order.Status.DRAFT
@@ -144,13 +123,7 @@ def order_sign(
 
 def _check_can_sign(order: Order, user: User) -> None:
     """The judge of the order's chambers, and the order ready for signature."""
-    _check_step(
-        order,
-        allowed=selectors.can_sign(user, order),
-        verb="sign",
-        status=Order.Status.READY,
-        done="signed before it is sent for signature",
-    )
+    require_order(user, Action.SIGN, order)
 
 
 def _freeze_signed(
@@ -200,15 +173,7 @@ def order_mark_filed(
 ) -> Order:
     """Signed → filed, optionally with the order's own docket number."""
     with _refusals_audited(user=user, order=order, attempted="mark filed", ip=ip):
-        _check_step(
-            order,
-            allowed=selectors.can_view(user, order)
-            and selectors.role_for(user, order) in selectors.EDITING_ROLES,
-            verb="file",
-            status=Order.Status.SIGNED,
-            done="marked filed",
-            signed_ok=True,
-        )
+        require_order(user, Action.FILE, order)
         with transaction.atomic():
             _claim_version(order, None, allow_signed=True)
             order.status = Order.Status.FILED
@@ -228,7 +193,7 @@ def order_amend(*, order: Order, user: User, ip: str | None = None) -> Order:
     """A correction of a signed order: a new draft with the same text, linked to the original,
     which stays as it was."""
     with _refusals_audited(user=user, order=order, attempted="amend", ip=ip):
-        _check(selectors.can_amend(user, order), "amend")
+        require_order(user, Action.AMEND, order)
         title = order.title if order.title.startswith(AMENDED_PREFIX) else AMENDED_PREFIX + order.title
         with transaction.atomic():
             amended = Order(

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 import docx
 import pytest
 
 from orders.body import parse_body
+from orders.courts.profiles import PaperProfile
 from orders.docx import build_docx, read_uploaded_docx
 from orders.docx import package as package_module
 from orders.docx.package import DocxRefused
@@ -65,6 +67,21 @@ def test_the_apps_own_export_reads_back_to_the_same_body():
     assert [b.to_text() for b in parse_body(read.body)] == [b.to_text() for b in parse_body(RICH_BODY)]
     assert read.title == "ORDER DENYING REQUEST FOR EXTENSION OF TIME"
     assert (read.insertions, read.deletions, read.comments) == (0, 0, [])
+
+
+def test_a_plain_format_export_reads_back_without_its_centred_caption():
+    """The plain federal format has no caption table: its heading, parties, case number and
+    title are centred paragraphs, recognised by their styles and kept out of the body."""
+    document = replace(
+        crawford(body=RICH_BODY),
+        profile=PaperProfile(paper="plain", closing="SO ORDERED.", case_number_label="Civil Action No."),
+        case_number_label="Civil Action No.",
+    )
+    read = read_uploaded_docx(build_docx(document, draft=False, conformed=True))
+    assert [b.to_text() for b in parse_body(read.body)] == [b.to_text() for b in parse_body(RICH_BODY)]
+    assert read.title == "ORDER DENYING REQUEST FOR EXTENSION OF TIME"
+    for printed in ("JEFFREY BEARD", "Plaintiff,", "Civil Action No.", "SO ORDERED", "MARIA-ELENA", "/s/"):
+        assert printed not in read.body
 
 
 def test_the_caption_signature_and_footer_are_not_copied_into_the_body():

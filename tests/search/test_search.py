@@ -19,7 +19,7 @@ from orders.search.backends.parties import party_words
 from orders.search.backends.statistics import SearchStatistics, StatisticsCache
 from orders.search.query import MAX_QUERY_LENGTH, MESSAGE_ONLY_STOP_WORDS, MESSAGE_TRUNCATED, parse_query
 
-from ..factories import CaseFactory, MembershipFactory, OrderFactory, PartyFactory, UserFactory
+from ..factories import CaseFactory, MembershipFactory, OrderFactory, PartyFactory, clerk_of
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.postgres_only
@@ -345,7 +345,7 @@ def test_an_order_saved_through_the_service_is_searchable_at_once(demo, demo_cli
         judge=case.assigned_judge,
         title="ORDER GRANTING EXTENSION OF TIME",
         body="The deadline is extended to the equinox.",
-        created_by=UserFactory(),
+        created_by=clerk_of(case.assigned_judge),
     )
     assert captions(search(demo_client, q="equinox")) == ["Luckert v. Brannon"]
 

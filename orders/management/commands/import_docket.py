@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from orders import services
-from orders.dockets import DocketError, check_size, parse_docket
+from orders.dockets import DocketError, check_size, parse_docket_limited
 
 
 class Command(BaseCommand):
@@ -73,7 +73,7 @@ class Command(BaseCommand):
 
     def _import_one(self, path: Path, user, *, dry_run: bool, add_missing: bool) -> tuple[str, str]:
         check_size(path.stat().st_size)  # before reading it
-        docket = parse_docket(path.read_bytes())
+        docket = parse_docket_limited(path.read_bytes())
         plan = services.docket_import_preview(docket=docket, user=user)
         if add_missing and not dry_run and (plan.unknown_court or plan.unknown_judges):
             services.docket_add_missing(docket=docket)

@@ -37,7 +37,7 @@ def _restore_audit_trigger(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0014_court_holidays"),
+        ("orders", "0016_importedfile"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
