@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -136,16 +136,7 @@ def awaiting_signature_for_user(user: User) -> QuerySet[Order]:
 def sent_back_for_user(user: User) -> list[Order]:
     """Drafts of the user's chambers that a judge sent back, each with ``send_back_comment`` (the
     latest comment of the send-back), the user's own first."""
-    orders = list(
-        orders_for_user(user)
-        .filter(status=Order.Status.DRAFT, comments__isnull=False)
-        .distinct()
-        .prefetch_related(
-            Prefetch(
-                "comments", queryset=OrderComment.objects.select_related("author").order_by("-created_at")
-            )
-        )
-    )
+    orders = list(orders_for_user(user).filter(status=Order.Status.DRAFT, comments__isnull=False).distinct())
     found = []
     for order in orders:
         comment = send_back_comment(order)
@@ -161,10 +152,9 @@ def send_back_comment(order: Order) -> OrderComment | None:
     latest comment, when it was written after the order was last sent for signature."""
     if order.status != Order.Status.DRAFT:
         return None
-    comments = list(order.comments.all())
-    if not comments:
+    latest = order.comments.select_related("author").order_by("-created_at", "-pk").first()
+    if latest is None:
         return None
-    latest = max(comments, key=lambda c: c.created_at)
     last_sent = (
         order.history.filter(history_change_reason="sent for signature")
         .order_by("-history_date")
