@@ -23,6 +23,7 @@ from .. import selectors
 from ..body import Block, join_body, parse_body
 from ..formats import long_date
 from ..models import Case, DocketEntry
+from ..models.orders import BODY_MAX_LENGTH
 from ..order_types import registry
 
 ERROR_CHOOSE_CASE = "Choose the case the order is in."
@@ -40,6 +41,7 @@ ERROR_EMPTY_BODY = "The order has no text. Write at least one paragraph."
 ERROR_EMPTY_TITLE = "The order needs a title."
 
 MAX_PARAGRAPHS = 200
+ERROR_BODY_TOO_LONG = "The text is longer than %(limit)s characters, the most an order holds: shorten it."
 """More paragraph fields than this in one post is not a real order: the form refuses it."""
 
 TAMPER_CODES = ("invalid_choice", "invalid_pk_value", "too_many_paragraphs")
@@ -317,6 +319,10 @@ class ReviewStepForm(forms.Form):
         body = join_body(parse_body("\n\n".join(cleaned.get(name, "") for name in self.paragraph_fields)))
         if not body:
             raise ValidationError(ERROR_EMPTY_BODY, code="empty_body")
+        if len(body) > BODY_MAX_LENGTH:  # the stored order's limit, for the preview too
+            raise ValidationError(
+                ERROR_BODY_TOO_LONG, code="body_too_long", params={"limit": f"{BODY_MAX_LENGTH:,}"}
+            )
         cleaned["body"] = body
         return cleaned
 

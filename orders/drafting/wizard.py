@@ -40,7 +40,13 @@ from ..models import Case, Order
 from ..pdf import document_for_draft
 from .answers import WizardAnswers
 from .forms import CaseStepForm
-from .preview import preview_pages
+from .preview import (
+    ERROR_PREVIEW_BUSY,
+    ERROR_READ_ONLY_PREVIEW,
+    first_page_asked,
+    preview_pages,
+    preview_slot,
+)
 from .texts import (
     BASIS_FIELD,
     DONE_SESSION_KEY,
@@ -188,7 +194,8 @@ class DraftWizard(WizardAnswers):
                 (key, value)
                 for key, values in post.lists()
                 for value in values
-                if key not in ("csrfmiddlewaretoken", RESTORE_FIELD, "wizard_goto_step", "preview")
+                if key
+                not in ("csrfmiddlewaretoken", RESTORE_FIELD, "wizard_goto_step", "preview", "preview_first")
             ]
             context["restore_field"] = RESTORE_FIELD
         return TemplateResponse(self.request, "orders/wizard/refused.html", context, status=400)
@@ -301,11 +308,15 @@ class DraftWizard(WizardAnswers):
         return self.render(self.stored_form(goto_step), **kwargs)
 
     def preview(self) -> HttpResponse:
-        """Pages of the order as it stands on the review step, as PNG data URLs (JSON)."""
+        """Pages of the order as it stands on the review step, as PNG data URLs (JSON): a few
+        pages at a time, one preview at a time per user, none for a read-only member."""
         case, order_type = self.current_case(), self.current_order_type()
         details = self.current_details()
         if case is None or order_type is None or details is None:
             return JsonResponse({"error": "The earlier steps are incomplete."}, status=409)
+        judge = selectors.drafting_judge(self.request.user, case)
+        if self.order is None and not selectors.can_draft(self.request.user, judge):
+            return JsonResponse({"error": ERROR_READ_ONLY_PREVIEW}, status=403)
         form = self.get_form("review", data=self.request.POST)
         if not form.is_valid():
             message = " ".join(str(error) for error in form.errors.get("__all__", []))
@@ -316,9 +327,12 @@ class DraftWizard(WizardAnswers):
             entries=self.current_entries(),
             body=form.cleaned_data["body"],
             date=order_date(details),
-            judge=selectors.drafting_judge(self.request.user, case),
+            judge=judge,
         )
-        return preview_pages(document)
+        with preview_slot(self.request.user.pk) as granted:
+            if not granted:
+                return JsonResponse({"error": ERROR_PREVIEW_BUSY}, status=429)
+            return preview_pages(document, first=first_page_asked(self.request.POST.get("preview_first")))
 
     def done(self, form_list: Any, form_dict: dict[str, forms.Form], **kwargs: Any) -> HttpResponse:
         case, order_type = self.current_case(), self.current_order_type()

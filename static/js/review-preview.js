@@ -1,11 +1,13 @@
 /* Review step of the drafting wizard: live pleading-paper preview and growing text boxes.
- * Posts the form (with preview=1) to the wizard's own URL, which answers with the pages as
- * PNG data URLs; refreshes after typing stops. Loaded as a static file (no inline script). */
+ * Posts the form (with preview=1) to the wizard's own URL, which answers with a few pages as
+ * PNG data URLs (from preview_first) and the page count; refreshes after typing stops, and
+ * draws the next pages only when asked ("Show the next pages"). Loaded as a static file. */
 (function () {
   "use strict";
   var form = document.getElementById("wizard-form");
   var pane = document.getElementById("preview-pages");
   var status = document.getElementById("preview-status");
+  var more = document.getElementById("preview-more");
   if (!form || !pane) {
     return;
   }
@@ -24,28 +26,40 @@
     }
   }
 
-  function show(pages) {
+  function show(result) {
+    var pages = result.pages;
+    var first = result.first || 1;
+    var total = result.page_count || pages.length;
     var images = pane.querySelectorAll("img");
-    pages.forEach(function (source, index) {
+    pages.forEach(function (source, offset) {
+      var index = first - 1 + offset;
       var image = images[index];
       if (!image) {
         image = document.createElement("img");
         image.className = "preview-page shadow-sm";
         pane.appendChild(image);
       }
-      image.alt = "Page " + (index + 1) + " of " + pages.length;
+      image.alt = "Page " + (index + 1) + " of " + total;
       image.src = source;
     });
-    for (var extra = pages.length; extra < images.length; extra += 1) {
+    var shown = first - 1 + pages.length;
+    images = pane.querySelectorAll("img");
+    for (var extra = first === 1 ? shown : images.length; extra < images.length; extra += 1) {
       images[extra].remove();
     }
     pane.classList.remove("is-stale");
-    setStatus(pages.length === 1 ? "1 page" : pages.length + " pages", false);
+    var count = total === 1 ? "1 page" : total + " pages";
+    setStatus(shown < total ? count + " (" + shown + " shown)" : count, false);
+    if (more) {
+      more.hidden = shown >= total;
+      more.dataset.next = String(shown + 1);
+    }
   }
 
-  function refresh() {
+  function refresh(first) {
     var data = new FormData(form);
     data.set("preview", "1");
+    data.set("preview_first", String(first || 1));
     data.delete("wizard_goto_step");
     var mine = ++sequence;
     pane.classList.add("is-stale");
@@ -74,7 +88,7 @@
           setStatus(result.json.error || "The preview is unavailable.", true);
           return;
         }
-        show(result.json.pages);
+        show(result.json);
         document.dispatchEvent(new CustomEvent("orders:preview-updated"));
       })
       .catch(function () {
@@ -92,7 +106,14 @@
       grow(event.target);
     }
     window.clearTimeout(timer);
-    timer = window.setTimeout(refresh, 700);
+    timer = window.setTimeout(function () {
+      refresh(1);
+    }, 700);
   });
+  if (more) {
+    more.addEventListener("click", function () {
+      refresh(Number(more.dataset.next || "1"));
+    });
+  }
   refresh();
 })();
