@@ -26,7 +26,7 @@ ORDER_TYPE = 10
 # The court's local rules (one query, orders.courts) are read where the order's text is built.
 ENTRIES = 15  # + the entries' validation, the details' prefill (the judge's latest orders, the case's orders)
 DETAILS = 12  # + the entries' validation
-PREVIEW = 12
+PREVIEW = 13  # + the membership check of the preview (finding 6)
 FINISH = 30  # + the membership, the constraint checks and the inserts (order, history, entries, audit)
 
 
