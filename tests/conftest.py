@@ -39,6 +39,24 @@ def _render_cache_in_memory(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _frozen_tables_flushable(request, django_db_blocker):
+    """A live-server test's database is emptied by Django's flush, which on SQLite deletes the
+    rows the frozen-record triggers protect (PostgreSQL truncates, which no row trigger sees).
+    Before that flush (pytest-django's, which runs after this teardown), those rows are deleted
+    here with the triggers standing down (``orders/frozen.py``)."""
+    yield
+    if "transactional_db" not in request.fixturenames or connection.vendor != "sqlite":
+        return
+    from orders.frozen import UNLOCK_TABLE
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(f"INSERT OR IGNORE INTO {UNLOCK_TABLE} (id) VALUES (1)")  # noqa: S608
+        cursor.execute("DELETE FROM orders_signedpdf")
+        cursor.execute("DELETE FROM orders_auditevent")
+        cursor.execute(f"DELETE FROM {UNLOCK_TABLE}")  # noqa: S608
+
+
 @pytest.fixture
 def demo(db):
     """The demo data, loaded the way ``manage.py load_demo`` loads it."""

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from orders import services
 from orders.models import Case, DocketEntry, OrderDocketEntry, Party
 
-from .factories import CaseFactory, DocketEntryFactory, JudgeFactory, OrderFactory, PartyFactory
+from .factories import CaseFactory, DocketEntryFactory, JudgeFactory, OrderFactory, PartyFactory, clerk_of
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_an_order_cannot_address_an_entry_of_another_case():
             judge=order.judge,
             title="ORDER",
             body="Text.",
-            created_by=order.created_by,
+            created_by=clerk_of(order.judge),
             docket_entries=[foreign_entry],
         )
     assert "Docket entry 7 belongs to another case" in str(error.value)

@@ -33,9 +33,9 @@ from typing import Any
 
 from django.contrib.auth.models import User as AuthUser
 
+from .. import permissions
 from ..case_numbers import parse_case_number
-from ..models import Case, ChambersMembership, Court, DocketEntry, EntryKind, Judge, Order, Party
-from ..selectors import cases_for_user
+from ..models import Case, Court, DocketEntry, EntryKind, Judge, Order, Party
 from .parsed import ParsedDocket, ParsedEntry, ParsedJudge, ParsedParty
 from .parties import name_key
 
@@ -50,13 +50,18 @@ ERROR_NOT_YOUR_CHAMBERS = (
     "This case is assigned to %(assigned)s%(referred)s. You can import only cases of a judge whose chambers "
     "you work in as a clerk or judge (%(yours)s). Ask an administrator to add you to the chambers."
 )
-ERROR_CASE_NOT_VISIBLE = (
-    "The app already has case %(number)s in the chambers of another judge; you cannot update it."
-)
+ERROR_CASE_REFUSED = (
+    "You cannot import this docket. Only the chambers that can see a case import its docket; ask an "
+    "administrator if this is one of your chambers' cases."
+)  # one refusal for a case the user may not see: nothing of it is named, compared or shown
 WARNING_DUPLICATE_ENTRY = "Docket No. %(number)s appears twice on the docket; only the first is imported."
 WARNING_NO_NUMBER = (
     "%(count)s minute entr%(plural)s without a document number will not be imported "
     "(a docket entry needs a number); %(pronoun)s still counted when deciding what is pending."
+)
+WARNING_JUDGES_KEPT = (
+    "The docket names %(named)s; the case stays with %(kept)s: only the assigned judge's chambers or "
+    "an administrator changes who is assigned to or referred a case."
 )
 WARNING_SUPERUSER = (
     "You are not in the chambers of %(assigned)s; as an administrator you may import the case, "
@@ -120,6 +125,7 @@ class ImportPlan:
     warnings: list[str] = field(default_factory=list)  # shown, do not block
     unknown_court: bool = False
     unknown_judges: list[JudgeMatch] = field(default_factory=list)
+    refused: bool = False  # the user may not import it: nothing is compared with the database
 
     @property
     def is_new_case(self) -> bool:
@@ -202,56 +208,63 @@ def match_judge(
 User = AuthUser  # an import is made by a signed-in user
 
 
-def _importing_judge_ids(user: User) -> set[int]:
-    roles = [ChambersMembership.Role.CLERK, ChambersMembership.Role.JUDGE]
-    return set(
-        ChambersMembership.objects.filter(user=user, role__in=roles).values_list("judge_id", flat=True)
-    )
-
-
-def _check_user(plan: ImportPlan, user: User) -> None:
+def _check_user(plan: ImportPlan, user: User, *, hidden: bool) -> None:
     """Who may import: a clerk or judge in the chambers of the case's assigned or referred judge
-    (an administrator may import any case, with a warning). Updating an existing case also needs
-    the user to see it."""
+    (an administrator may import any case, with a warning). ``hidden``: the case exists and the
+    user may not see it; it gets one refusal that neither names nor describes it."""
     judges = [m.judge for m in (plan.assigned, plan.referred) if m and m.judge]
     if not judges or not user.is_authenticated:
-        return
-    if (
-        plan.case is not None
-        and not cases_for_user(user).filter(pk=plan.case.pk).exists()
-        and not user.is_superuser
-    ):
-        plan.problems.append(ERROR_CASE_NOT_VISIBLE % {"number": plan.case.number})
-        return
-    mine = _importing_judge_ids(user)
-    if any(judge.pk in mine for judge in judges):
-        return
+        return  # (the unknown judges are the problem; a hidden case was set aside as unknown)
+    mine = permissions.importing_judge_ids(user)
     assigned = plan.assigned.judge.full_name if plan.assigned and plan.assigned.judge else ""
     if user.is_superuser:
-        plan.warnings.append(WARNING_SUPERUSER % {"assigned": assigned})
+        if not any(judge.pk in mine for judge in judges):
+            plan.warnings.append(WARNING_SUPERUSER % {"assigned": assigned})
         return
-    referred = plan.referred.judge.full_name if plan.referred and plan.referred.judge else ""
-    yours = ", ".join(sorted(j.full_name for j in Judge.objects.filter(pk__in=mine))) or "none"
-    plan.problems.append(
-        ERROR_NOT_YOUR_CHAMBERS
-        % {
-            "assigned": assigned,
-            "referred": f" and referred to {referred}" if referred else "",
-            "yours": yours,
-        }
-    )
+    if not any(judge.pk in mine for judge in judges):
+        referred = plan.referred.judge.full_name if plan.referred and plan.referred.judge else ""
+        yours = ", ".join(sorted(j.full_name for j in Judge.objects.filter(pk__in=mine))) or "none"
+        plan.problems.append(
+            ERROR_NOT_YOUR_CHAMBERS
+            % {
+                "assigned": assigned,
+                "referred": f" and referred to {referred}" if referred else "",
+                "yours": yours,
+            }
+        )
+        plan.refused = True
+    elif hidden:
+        plan.problems.append(ERROR_CASE_REFUSED)
+        plan.refused = True
 
 
-def _case_changes(plan: ImportPlan) -> None:
+def _judge_changes(plan: ImportPlan, user: User | None) -> list[tuple[str, str, Any]]:
+    """The assigned and referred judges the docket names, if the user may change them (else a
+    warning that they are kept)."""
+    wanted: list[tuple[str, str, Any]] = [
+        ("assigned_judge", "Assigned judge", plan.assigned.judge if plan.assigned else None)
+    ]
+    if plan.referred and plan.referred.judge:
+        wanted.append(("referred_judge", "Referred judge", plan.referred.judge))
+    case = plan.case
+    if case is None or permissions.can_change_case_judges(user, case):
+        return wanted
+    differ = [(f, label, v) for f, label, v in wanted if v is not None and getattr(case, f) != v]
+    if differ:
+        named = " and ".join(f"{label.lower()} {v.full_name}" for _f, label, v in differ)
+        kept = " and ".join(f"{label.lower()} {getattr(case, f) or 'none'}" for f, label, _v in differ)
+        plan.warnings.append(WARNING_JUDGES_KEPT % {"named": named, "kept": kept})
+    return []
+
+
+def _case_changes(plan: ImportPlan, user: User | None) -> None:
     docket, case = plan.docket, plan.case
     wanted: list[tuple[str, str, Any]] = [
         ("cause", "Cause", docket.cause),
         ("nature_of_suit", "Nature of suit", docket.nature_of_suit),
         ("date_filed", "Date filed", docket.date_filed),
-        ("assigned_judge", "Assigned judge", plan.assigned.judge if plan.assigned else None),
+        *_judge_changes(plan, user),
     ]
-    if plan.referred and plan.referred.judge:
-        wanted.append(("referred_judge", "Referred judge", plan.referred.judge))
     if docket.pro_se:
         wanted.append(("pro_se", "Pro se", True))
     if docket.prisoner:
@@ -381,8 +394,13 @@ def build_plan(docket: ParsedDocket, *, user: User | None = None, lock: bool = F
         cases = cases.select_for_update(of=("self",))
     plan.case = cases.select_related("assigned_judge", "referred_judge").first()
     if user is not None:
-        _check_user(plan, user)
-    _case_changes(plan)
+        hidden = plan.case is not None and not permissions.can_update_case_from_docket(user, plan.case)
+        if hidden:
+            plan.case = None  # nothing of a case the user may not see is compared or shown
+        _check_user(plan, user, hidden=hidden)
+        if plan.refused:
+            return plan
+    _case_changes(plan, user)
     _party_plans(plan)
     _entry_plans(plan)
     return plan

@@ -88,6 +88,10 @@ class AuditAction(models.TextChoices):
     AMENDED = "amended", "Amended order drafted"
     DELETED = "deleted", "Deleted"
     REFUSED = "refused", "Refused"
+    IMPORTED = "imported", "Past order imported"
+    DOCKET = "docket", "Docket imported"
+    CASE_CHANGED = "case_changed", "Case changed"
+    ADMIN_EDIT = "admin_edit", "Changed in the admin"
 
 
 class AuditEvent(models.Model):

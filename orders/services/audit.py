@@ -26,9 +26,11 @@ def audit_record(
     order_id: int | None = None,
     ip: str | None = None,
     detail: str = "",
+    judge_id: int | None = None,
 ) -> AuditEvent:
     """Append one event to the audit log (in the caller's transaction, if any). ``order_id``
-    names an order by id only (e.g. one the user was refused), without describing it."""
+    names an order by id only (e.g. one the user was refused), without describing it.
+    ``judge_id``: whose chambers' log an event without an order belongs to (a case changed)."""
     account = user if user is not None and user.is_authenticated else None
     event = AuditEvent(
         user=account,
@@ -36,7 +38,7 @@ def audit_record(
         action=action,
         order_ref=order.pk if order is not None else order_id,
         order_repr=str(order)[:400] if order is not None else "",
-        judge_id=order.judge_id if order is not None else None,
+        judge_id=order.judge_id if order is not None else judge_id,
         ip_address=ip or None,
         detail=detail[:2000],
     )

@@ -20,6 +20,7 @@ from ..dockets.parties import name_key
 from ..dockets.plan import ImportPlan, build_plan
 from ..dockets.stored import docket_from_json, docket_to_json
 from ..models import (
+    AuditAction,
     Case,
     Court,
     DocketUpload,
@@ -27,6 +28,7 @@ from ..models import (
     LocalRule,
 )
 from ..permissions import require_import_dockets
+from .audit import audit_record
 from .docket_loop import filed_order_numbered
 from .records import case_create, docket_entry_create, judge_create, party_create
 
@@ -141,6 +143,7 @@ def docket_import_apply(
     case, created = _apply_case(docket, plan)
     parties_updated = _apply_parties(case, plan)
     entries_updated = _apply_entries(case, plan, user)
+    _audit_import(case, plan, user=user, created=created)
     if upload is not None:
         upload.case = case
         upload.imported_at = timezone.now()
@@ -154,6 +157,30 @@ def docket_import_apply(
         entries_created=len(plan.new_entries),
         entries_updated=entries_updated,
     )
+
+
+def _audit_import(case: Case, plan: ImportPlan, *, user: AuthUser | None, created: bool) -> None:
+    """One row for the import, and one per field of the case it changed (old → new), in the
+    chambers' log of the case's assigned judge (and of the one it was assigned to before)."""
+    changes = [] if created else plan.case_changes
+    judges = {case.assigned_judge_id} | {
+        c.old.pk for c in changes if c.field == "assigned_judge" and c.old is not None
+    }
+    summary = (
+        f"case {case.number} {'created' if created else 'updated'} from a docket: "
+        f"{len(plan.new_parties)} new part{'y' if len(plan.new_parties) == 1 else 'ies'}, "
+        f"{len(plan.changed_parties)} changed; {len(plan.new_entries)} new docket entries, "
+        f"{len(plan.changed_entries)} changed"
+    )
+    for judge_id in sorted(judges):
+        for change in changes:
+            audit_record(
+                user=user,
+                action=AuditAction.CASE_CHANGED,
+                judge_id=judge_id,
+                detail=f"case {case.number}: {change.label}: {change.old or '—'} → {change.new or '—'}",
+            )
+        audit_record(user=user, action=AuditAction.DOCKET, judge_id=judge_id, detail=summary)
 
 
 def _apply_case(docket: ParsedDocket, plan: ImportPlan) -> tuple[Case, bool]:

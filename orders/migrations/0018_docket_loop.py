@@ -4,7 +4,8 @@ order's own docket entry, and the audit action "recalled".
 SQLite rebuilds orders_docketentry for the new CHECK constraints; the same-case triggers of 0002
 name that table and would fail during the rebuild, so they are dropped first and created again
 after (as 0012 does). It rebuilds orders_auditevent too (the new action in its CHECK constraint),
-which drops 0005's append-only trigger on that table: it is created again after."""
+which drops the audit log's triggers on SQLite: ``orders.frozen.install`` creates them again
+(as 0017 does)."""
 
 import importlib
 
@@ -13,8 +14,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 _same_case = importlib.import_module("orders.migrations.0002_same_case_triggers")
-_workflow = importlib.import_module("orders.migrations.0005_workflow_signing_history_audit")
-_AUDIT_TRIGGER = next(sql for sql in _workflow.SQLITE_FORWARD if "orders_audit_append_only" in sql)
 
 
 def _drop_same_case_triggers(apps, schema_editor):
@@ -29,15 +28,15 @@ def _create_same_case_triggers(apps, schema_editor):
             schema_editor.execute(statement)
 
 
-def _restore_audit_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("DROP TRIGGER IF EXISTS orders_audit_append_only")
-        schema_editor.execute(_AUDIT_TRIGGER)
+def _restore_audit_triggers(apps, schema_editor):
+    from orders import frozen
+
+    frozen.install(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0016_importedfile"),
+        ("orders", "0017_audit_actions_frozen_signed_pdfs"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -100,6 +99,10 @@ class Migration(migrations.Migration):
                     ("amended", "Amended order drafted"),
                     ("deleted", "Deleted"),
                     ("refused", "Refused"),
+                    ("imported", "Past order imported"),
+                    ("docket", "Docket imported"),
+                    ("case_changed", "Case changed"),
+                    ("admin_edit", "Changed in the admin"),
                 ],
                 help_text="What was done.",
                 max_length=12,
@@ -124,6 +127,10 @@ class Migration(migrations.Migration):
                             "amended",
                             "deleted",
                             "refused",
+                            "imported",
+                            "docket",
+                            "case_changed",
+                            "admin_edit",
                         ],
                     )
                 ),
@@ -158,5 +165,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(_create_same_case_triggers, _drop_same_case_triggers),
-        migrations.RunPython(_restore_audit_trigger, _restore_audit_trigger),
+        migrations.RunPython(_restore_audit_triggers, _restore_audit_triggers),
     ]
