@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import docket_views, docx_views, queue_views, views, workflow_views
+from . import docket_views, docx_views, proposed_views, queue_views, views, workflow_views
 from .drafting.wizard import DraftWizard
 
 app_name = "orders"
@@ -19,6 +19,13 @@ urlpatterns = [
     path("orders/<int:order_id>/docx", docx_views.order_docx, name="order_docx"),
     path("orders/<int:order_id>/docx/upload/", docx_views.order_docx_upload, name="order_docx_upload"),
     path("orders/<int:order_id>/docx/save/", docx_views.order_docx_save, name="order_docx_save"),
+    path("orders/<int:order_id>/original", proposed_views.order_source_file, name="order_source_file"),
+    path("proposed-order/", proposed_views.proposed_order_upload, name="proposed_order_upload"),
+    path(
+        "cases/<int:case_id>/proposed-order/",
+        proposed_views.proposed_order_upload,
+        name="proposed_order_upload_for_case",
+    ),
     path("orders/<int:order_id>/pages/<int:page>.png", views.order_page_png, name="order_page_png"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     path("dockets/import/", docket_views.docket_import, name="docket_import"),

@@ -1,5 +1,8 @@
-"""The app's URLs plus one view that fails, for the tests of the 500 page (tests/test_error_pages.py)."""
+"""The app's URLs plus views that fail, for the tests of the error pages (tests/test_error_pages.py,
+tests/test_accessibility.py): a bug (500), the database gone (503), a tampered request (400)."""
 
+from django.core.exceptions import SuspiciousOperation
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
@@ -13,4 +16,17 @@ def fails(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("a bug in a view")
 
 
-urlpatterns = [path("fails/", fails, name="fails"), *app_urlpatterns]
+def loses_the_database(request: HttpRequest) -> HttpResponse:
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+def is_suspicious(request: HttpRequest) -> HttpResponse:
+    raise SuspiciousOperation("a tampered request")
+
+
+urlpatterns = [
+    path("fails/", fails, name="fails"),
+    path("fails/database/", loses_the_database, name="loses_the_database"),
+    path("fails/suspicious/", is_suspicious, name="is_suspicious"),
+    *app_urlpatterns,
+]

@@ -211,7 +211,8 @@ def test_every_wizard_step_passes_axe_and_fits_the_screen(chromium, site, width)
 
 def test_the_imports_previews_and_reports_pass_axe_and_fit_the_screen(chromium, site, width):  # noqa: F811
     """A docket's import preview, the past-order import's report and the imported order's page,
-    and the Word upload's difference page (the order's own DOCX uploaded back)."""
+    and the Word upload's difference page and its conflict page (the order's own DOCX, edited,
+    uploaded in two tabs and saved from both)."""
     page = open_as(chromium, site, "clerk", width)
     found: dict[str, list[str]] = {}
     page.goto(site.path("orders:docket_import"))
@@ -232,17 +233,45 @@ def test_the_imports_previews_and_reports_pass_axe_and_fit_the_screen(chromium, 
     assert page.locator("#imported-text").count(), "the imported order's page shows its text"
     audit_each(page, width, found, "imported-order")
 
+    # The Word file edited twice: one edit saved from a second tab, then the other one refused.
     docx = page.request.get(site.path("orders:order_docx", site.ids["draft"])).body()
+    other = page.context.new_page()
+    for tab, added in ((page, "Edited in Word."), (other, "Edited in Word elsewhere.")):
+        upload_word(tab, site, edited_docx(docx, added))
+    audit_each(page, width, found, "word-difference")
+    other.locator("#save-from-word").click()
+    other.wait_for_load_state("domcontentloaded")
+    with page.expect_response(lambda response: response.request.method == "POST") as saved:
+        page.locator("#save-from-word").click()
+    assert saved.value.status == 409
+    page.wait_for_load_state("domcontentloaded")
+    audit_each(page, width, found, "word-conflict")
+    assert not found, report(found)
+    page.context.close()
+
+
+def edited_docx(docx: bytes, added: str) -> bytes:
+    """The order's Word file with a sentence added to its longest paragraph, as a clerk edits it."""
+    import io
+
+    from docx import Document
+
+    document = Document(io.BytesIO(docx))
+    longest = max(document.paragraphs, key=lambda paragraph: len(paragraph.text))
+    longest.add_run(f" {added}")
+    edited = io.BytesIO()
+    document.save(edited)
+    return edited.getvalue()
+
+
+def upload_word(page, site: Site, docx: bytes) -> None:
     page.goto(site.path("orders:order_docx_upload", site.ids["draft"]))
     page.locator('input[type="file"]').set_input_files(
         files=[{"name": "order.docx", "mimeType": "application/octet-stream", "buffer": docx}]
     )
     page.locator("form button[type=submit]", has_text="Read the file").click()
     page.wait_for_load_state("domcontentloaded")
-    assert page.locator("#save-from-word").count()
-    audit_each(page, width, found, "word-difference")
-    assert not found, report(found)
-    page.context.close()
+    assert page.locator("#save-from-word").is_enabled(), "the difference page offers to save the edit"
 
 
 def test_the_locked_out_page_passes_axe_and_fits_the_screen(chromium, site, width, settings):  # noqa: F811
@@ -261,10 +290,19 @@ def test_the_locked_out_page_passes_axe_and_fits_the_screen(chromium, site, widt
 
 
 @pytest.mark.urls("tests.error_urls")
-def test_the_500_page_passes_axe_and_fits_the_screen(chromium, site, width):  # noqa: F811
+@pytest.mark.parametrize(
+    ("path", "status", "heading"),
+    [
+        ("/fails/", 500, "Something went wrong"),
+        ("/fails/database/", 503, "Try again in a moment"),
+        ("/fails/suspicious/", 400, "That request could not be used"),
+    ],
+    ids=["500", "503", "400"],
+)
+def test_the_error_pages_pass_axe_and_fit_the_screen(chromium, site, width, path, status, heading):  # noqa: F811
     page = open_as(chromium, site, "clerk", width)
-    assert page.goto(site.app("/fails/")).status == 500
-    assert "Something went wrong" in page.locator("h1").inner_text()
+    assert page.goto(site.app(path)).status == status
+    assert heading in page.locator("h1").inner_text()
     problems = audit(page, width)
     assert not problems, "\n".join(problems)
     page.context.close()

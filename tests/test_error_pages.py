@@ -93,6 +93,24 @@ def test_a_failing_view_is_the_apps_500_page_with_the_navigation_links(demo_clie
     assert "Log out" not in html  # who is logged in is not read on the 500 page
 
 
+@pytest.mark.urls("tests.error_urls")
+def test_a_lost_database_is_the_apps_503_page_with_the_navigation_links(demo_client):
+    demo_client.raise_request_exception = False
+    response = demo_client.get("/fails/database/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert_app_page_with_navigation(response.content.decode(), "Try again in a moment")
+
+
+@pytest.mark.urls("tests.error_urls")
+def test_a_tampered_request_is_the_apps_400_page_with_the_navigation(demo_client):
+    response = demo_client.get("/fails/suspicious/")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert_app_page_with_navigation(html, "That request could not be used")
+    assert "a tampered request" not in html
+
+
 def test_the_500_page_needs_neither_the_database_nor_the_user(rf, django_assert_num_queries):
     def unreadable() -> AnonymousUser:
         raise AssertionError("the 500 page read the request's user")

@@ -44,6 +44,7 @@ FOCUSED = """() => {
         text: (e.innerText || e.value || e.getAttribute("aria-label") || "").trim().slice(0, 80),
         checked: !!e.checked, ring: ring, shown: box.width > 0 && box.height > 0,
         label: e.labels && e.labels.length ? e.labels[0].innerText.trim().slice(0, 80) : "",
+        inNavigation: !!e.closest("#navigation"),
     };
 }"""
 
@@ -201,6 +202,52 @@ def test_every_element_of_the_navigation_shows_where_the_focus_is(clerk_page):
         "Import past orders",
     ]
     assert "Log out" in reached
+
+
+# Pages whose every tab stop is checked for a focus ring (the wizard's are, in the drafting test).
+RING_PAGES = {
+    "home": lambda page, app: page.goto(app(reverse("orders:home"))),
+    "search-results": lambda page, app: page.goto(app(reverse("orders:search") + "?q=discovery")),
+    "drafts": lambda page, app: page.goto(app(reverse("orders:draft_list"))),
+    "docket-import": lambda page, app: page.goto(app(reverse("orders:docket_import"))),
+    "past-order-import": lambda page, app: page.goto(app(reverse("orders:import_orders"))),
+    "case": lambda page, app: open_first(page, app, "#cases a"),
+    "order": lambda page, app: open_first(page, app, "#recent-orders a"),
+    "review": lambda page, app: (
+        open_first(page, app, "#recent-orders a"),
+        page.locator("#review-order").click(),
+    ),
+}
+
+
+def open_first(page, app: App, selector: str) -> None:
+    page.goto(app(reverse("orders:home")))
+    page.locator(selector).first.click()
+    page.wait_for_load_state("domcontentloaded")
+
+
+def open_review(page, app: App) -> None:
+    open_first(page, app, "#recent-orders a")
+    page.locator("#review-order").click()
+
+
+@pytest.mark.parametrize("name", list(RING_PAGES))
+def test_everything_tab_reaches_shows_a_focus_ring(clerk_page, served_app, name):  # noqa: F811
+    page = clerk_page(1280)
+    RING_PAGES[name](page, served_app)
+    page.wait_for_load_state("domcontentloaded")
+    stops = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        element = focused(page)
+        if element is None or (stops and element["id"] == "skip-link"):
+            break  # past the last tab stop
+        assert element["shown"] and element["ring"], f"no visible focus on {describe(element)}"
+        stops.append(element)
+    else:
+        raise AssertionError("more than 200 tab stops")
+    in_main = [element for element in stops if not element["inNavigation"] and element["id"] != "skip-link"]
+    assert len(in_main) >= 2, [describe(e) for e in stops]
 
 
 def test_on_a_phone_the_navigation_collapses_behind_a_menu_button_the_keyboard_opens(clerk_page):

@@ -66,7 +66,7 @@ def recent_orders_for_user(user: User, *, limit: int = 10) -> QuerySet[Order]:
 
 
 def imported_file_of(order: Order) -> ImportedFile | None:
-    """The file an imported order came from, if it was kept."""
+    """The file an order came from (an imported past order's, a proposed order's), if kept."""
     return ImportedFile.objects.filter(order=order).defer("data").first() if order.pk else None
 
 

@@ -93,6 +93,7 @@ from .word import (
     ERROR_WORD_UNCHANGED,
     order_check_word_upload,
     order_update_from_word,
+    proposed_order_draft_create,
 )
 from .workflow import (
     AMENDED_PREFIX,
@@ -175,4 +176,5 @@ __all__ = [
     "order_update",
     "order_update_from_word",
     "party_create",
+    "proposed_order_draft_create",
 ]

@@ -48,6 +48,7 @@ def order_draft_create(
     title: str | None = None,
     date: datetime.date | None = None,
     judge: Judge | None = None,
+    audit_detail: str = "",
 ) -> Order:
     """Draft an order of a type from the library (``orders.order_types``).
 
@@ -72,6 +73,7 @@ def order_draft_create(
                 title=title,
                 date=date,
                 judge=judge,
+                audit_detail=audit_detail,
             )
 
 
@@ -86,6 +88,7 @@ def _draft_create(
     title: str | None,
     date: datetime.date | None,
     judge: Judge | None,
+    audit_detail: str,
 ) -> Order:
     try:
         order_type = registry.get(order_type_key)
@@ -110,6 +113,7 @@ def _draft_create(
         docket_entries=entries,
         details=order_type.details_for(cleaned),
         date=date,
+        audit_detail=audit_detail,
     )
 
 

@@ -180,10 +180,12 @@ def order_create(
     docket_entries: Iterable[DocketEntry] = (),
     details: dict[str, Any] | None = None,
     date: datetime.date | None = None,
+    audit_detail: str = "",
 ) -> Order:
     """Save a new draft order and link the docket entries it addresses. ``created_by`` must be a
     clerk or the judge of ``judge``'s chambers, and ``judge`` the case's assigned or referred
-    judge (``permissions.require_draft_in``; a refusal is audited)."""
+    judge (``permissions.require_draft_in``; a refusal is audited). ``audit_detail``: what the
+    audit row of its creation says it was made from."""
     with _refusals_audited(
         user=created_by, order=None, attempted="draft an order", ip=None, invalid_input=False
     ):
@@ -199,6 +201,7 @@ def order_create(
             docket_entries=docket_entries,
             details=details,
             date=date,
+            audit_detail=audit_detail,
         )
 
 
@@ -213,6 +216,7 @@ def _create(
     docket_entries: Iterable[DocketEntry],
     details: dict[str, Any] | None,
     date: datetime.date | None,
+    audit_detail: str,
 ) -> Order:
     entries = _check_entries_in_case(case, docket_entries)
     order = Order(
@@ -230,5 +234,5 @@ def _create(
     OrderDocketEntry.objects.bulk_create(
         [OrderDocketEntry(order=order, docket_entry=entry) for entry in entries]
     )
-    audit_record(user=created_by, action=AuditAction.CREATED, order=order)
+    audit_record(user=created_by, action=AuditAction.CREATED, order=order, detail=audit_detail)
     return order

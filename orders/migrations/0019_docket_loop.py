@@ -36,7 +36,7 @@ def _restore_audit_triggers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0017_audit_actions_frozen_signed_pdfs"),
+        ("orders", "0018_importedfile_docx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
