@@ -124,6 +124,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
+# A form refused by the CSRF check (all cookies gone) shows the text it carried, never a debug page.
+CSRF_FAILURE_VIEW = "orders.drafting.views.csrf_failure"
 LOGIN_REDIRECT_URL = "orders:home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -174,6 +176,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Behind a proxy every client shares its address: the client's is read from X-Forwarded-For, as
+# appended by this many trusted proxies (0: no proxy, the header is ignored). orders.http.client_ip.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "orders.http.client_ip"
 
 # Content-Security-Policy (django-csp): everything from our own origin, no inline scripts or
 # styles, page previews may be data: images; nothing may frame the app.

@@ -1,6 +1,8 @@
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import docket_views, docx_views, proposed_views, queue_views, views, workflow_views
+from .drafting import views as drafting_views
 from .drafting.wizard import DraftWizard
 
 app_name = "orders"
@@ -9,10 +11,14 @@ urlpatterns = [
     path("", views.home, name="home"),
     # The drafting wizard and the order pages.
     path("drafts/", views.draft_list, name="draft_list"),
-    path("drafts/new/", DraftWizard.as_view(), name="draft_new"),
-    path("cases/<int:case_id>/draft/", DraftWizard.as_view(), name="draft_for_case"),
+    path("drafts/new/", drafting_views.draft_new, name="draft_new"),
+    # The wizard's own URL: its WizardDraft. An expired session's post is kept for after the
+    # login (orders/drafting/relogin.py), so the view itself sends an anonymous user to log in.
+    path("drafts/w/<uuid:draft_id>/", login_not_required(DraftWizard.as_view()), name="wizard"),
+    path("drafts/w/<uuid:draft_id>/discard/", drafting_views.wizard_discard, name="wizard_discard"),
+    path("cases/<int:case_id>/draft/", drafting_views.draft_for_case, name="draft_for_case"),
     path("orders/<int:order_id>/", views.order_detail, name="order_detail"),
-    path("orders/<int:order_id>/edit/", DraftWizard.as_view(), name="order_edit"),
+    path("orders/<int:order_id>/edit/", drafting_views.order_edit, name="order_edit"),
     path("orders/<int:order_id>/duplicate/", views.order_duplicate, name="order_duplicate"),
     path("orders/<int:order_id>/delete/", views.order_delete, name="order_delete"),
     path("orders/<int:order_id>/pdf/", views.order_pdf, name="order_pdf"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import permissions, selectors, services
 from .body import parse_body
-from .drafting.listing import unfinished_wizards
+from .drafting.listing import unfinished_drafts
 from .drafting.values import order_type_or_none
 from .forms import DuplicateForm
 from .http import AuthenticatedRequest, client_ip
@@ -160,7 +160,13 @@ def draft_list(request: AuthenticatedRequest) -> HttpResponse:
     drafts = list(selectors.drafts_for_user(request.user))
     mine = [order for order in drafts if order.created_by_id == request.user.pk]
     others = [order for order in drafts if order.created_by_id != request.user.pk]
-    context = {"mine": mine, "others": others, "unfinished": unfinished_wizards(request)}
+    unfinished = unfinished_drafts(request)
+    context = {
+        "mine": mine,
+        "others": others,
+        "unfinished": unfinished["mine"],
+        "unfinished_chambers": unfinished["chambers"],
+    }
     return render(request, "orders/draft_list.html", context)
 
 

@@ -10,7 +10,7 @@ from orders.order_types import registry
 
 from .dockets import IMPORTABLE, import_docket
 from .factories import UserFactory
-from .wizard_helpers import MANAGEMENT, form_of, form_values, step_of, walk_to
+from .wizard_helpers import form_of, form_values, post_step, step_of, walk_to, wizard_url
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_the_wizard_drafts_an_order_for_every_imported_pending_motion(client):
         url = reverse("orders:draft_for_case", args=[case.pk])
         review = walk_to(client, url, case=case, type_key=order_type.key)
         assert step_of(review) == "review"
-        response = client.post(url, {MANAGEMENT: "review", **form_values(form_of(review))})
+        response = post_step(client, wizard_url(review), "review", form_values(form_of(review)))
         assert response.status_code == 302, name
 
         order = Order.objects.get(case=case)

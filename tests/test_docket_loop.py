@@ -13,7 +13,7 @@ from orders.models import AuditEvent, Case, ChambersMembership, DocketEntry, Ent
 from .dockets import docket_bytes, import_docket
 from .factories import MembershipFactory, UserFactory
 from .test_docket_import import add_entry, entry_row
-from .wizard_helpers import form_of, form_values, post_step, step_of
+from .wizard_helpers import form_of, form_values, post_step, start, step_of, wizard_url
 
 pytestmark = pytest.mark.django_db
 
@@ -132,8 +132,8 @@ def test_a_pending_motion_shows_its_draft_and_a_second_draft_asks_first(chambers
     home = client.get(reverse("orders:home")).content.decode()
     assert order.title in home
 
-    url = reverse("orders:draft_for_case", args=[case.pk])
-    client.get(url)
+    response = start(client, reverse("orders:draft_for_case", args=[case.pk]))
+    url = wizard_url(response)
     response = post_step(client, url, "order_type", {"order_type-order_type": "rule_on_motion_to_compel"})
     assert step_of(response) == "entries"
     assert "Already in progress" in response.content.decode()

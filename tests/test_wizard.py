@@ -9,19 +9,23 @@ from django.urls import reverse
 
 from orders import services
 from orders.body import join_body, parse_body
-from orders.drafting.texts import MESSAGE_EXPIRED, MESSAGE_RESTORED, SNAPSHOT_FIELD
+from orders.drafting.texts import MESSAGE_ALREADY_SAVED, MESSAGE_STALE, MESSAGE_TAMPERED
 from orders.models import DocketEntry, EntryKind, Order
 from orders.order_types import registry
 
 from .factories import CaseFactory, DocketEntryFactory, PartyFactory
 from .pdf_helpers import body_text, normalise
 from .wizard_helpers import (
+    REVISION,
     details_values,
+    draft_of,
     form_of,
     form_values,
     post_step,
+    start,
     step_of,
     walk_to,
+    wizard_url,
 )
 
 pytestmark = pytest.mark.django_db
@@ -46,20 +50,21 @@ def crawford(demo):
 @pytest.mark.parametrize("type_key", [order_type.key for order_type in registry.all()])
 def test_each_order_type_drafts_through_every_step(demo_client, crawford, type_key):
     order_type = registry.get(type_key)
-    response = demo_client.get(NEW)
+    response = start(demo_client, NEW)
     assert step_of(response) == "case"
-    response = post_step(demo_client, NEW, "case", {"case-case": str(crawford.pk)})
+    url = wizard_url(response)
+    response = post_step(demo_client, url, "case", {"case-case": str(crawford.pk)})
     assert step_of(response) == "order_type"
-    response = post_step(demo_client, NEW, "order_type", {"order_type-order_type": type_key})
+    response = post_step(demo_client, url, "order_type", {"order_type-order_type": type_key})
     fitting = list(registry.fitting_entries(order_type, crawford))
     if fitting:
         assert step_of(response) == "entries"
         preselected = form_values(form_of(response))["entries-entries"]
         assert sorted(preselected) == sorted(str(entry.pk) for entry in fitting)
         second = {"entries-second_order": "on"} if form_of(response).in_progress else {}
-        response = post_step(demo_client, NEW, "entries", {"entries-entries": preselected, **second})
+        response = post_step(demo_client, url, "entries", {"entries-entries": preselected, **second})
     assert step_of(response) == "details"
-    response = post_step(demo_client, NEW, "details", details_values(form_of(response)))
+    response = post_step(demo_client, url, "details", details_values(form_of(response)))
     assert step_of(response) == "review", form_of(response).errors
     review = form_values(form_of(response))
     assert review["review-title"]
@@ -67,7 +72,7 @@ def test_each_order_type_drafts_through_every_step(demo_client, crawford, type_k
         parse_body("\n\n".join(v for k, v in review.items() if k.startswith("review-paragraph_")))
     )
     before = Order.objects.count()
-    response = post_step(demo_client, NEW, "review", review)
+    response = post_step(demo_client, url, "review", review)
     assert response.status_code == 302
     order = Order.objects.latest("pk")
     assert Order.objects.count() == before + 1
@@ -82,21 +87,25 @@ def test_each_order_type_drafts_through_every_step(demo_client, crawford, type_k
 
 def test_the_finish_step_calls_the_service_once(demo_client, crawford):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    url = wizard_url(response)
     with mock.patch.object(services, "order_draft_create", wraps=services.order_draft_create) as create:
-        response = post_step(demo_client, NEW, "review", form_values(form_of(response)))
+        response = post_step(demo_client, url, "review", form_values(form_of(response)))
     assert response.status_code == 302
     assert create.call_count == 1
 
 
 def test_a_finished_draft_posted_again_is_not_saved_twice(demo_client, crawford):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
-    data = {**form_values(form_of(response)), SNAPSHOT_FIELD: response.context["snapshot"]}
-    first = post_step(demo_client, NEW, "review", data)
+    url = wizard_url(response)
+    data = {**form_values(form_of(response)), REVISION: str(draft_of(url).revision)}
+    first = post_step(demo_client, url, "review", data)
     count = Order.objects.count()
-    again = post_step(demo_client, NEW, "review", data)  # a double click, or the back button
+    again = post_step(demo_client, url, "review", data)  # a double click, or the back button
     assert Order.objects.count() == count
     assert again.status_code == 302
     assert again["Location"] == first["Location"]
+    assert MESSAGE_ALREADY_SAVED in [str(m) for m in again.wsgi_request._messages]
+    assert demo_client.get(url)["Location"] == first["Location"]  # the draft's URL opens the order
 
 
 # -- the case step -----------------------------------------------------------------------------
@@ -104,8 +113,8 @@ def test_a_finished_draft_posted_again_is_not_saved_twice(demo_client, crawford)
 
 @pytest.mark.parametrize("query", ["14-cv-05578-MEJ", "3:14-cv-5578", "14-5578", "Crawford", "Ducart"])
 def test_case_search_finds_any_written_form_of_the_number_or_a_party(demo_client, demo, query):
-    demo_client.get(NEW)
-    response = post_step(demo_client, NEW, "case", {"case-query": query, "search": "1"})
+    url = wizard_url(start(demo_client, NEW))
+    response = post_step(demo_client, url, "case", {"case-query": query, "search": "1"})
     assert step_of(response) == "case"
     results = form_of(response).results
     assert [case.short_caption for case in results] == ["Crawford v. Beard"]
@@ -114,8 +123,8 @@ def test_case_search_finds_any_written_form_of_the_number_or_a_party(demo_client
 
 def test_case_search_shows_only_the_users_chambers_cases(demo_client, demo):
     CaseFactory(short_caption="Crawford v. Someone Else")
-    demo_client.get(NEW)
-    response = post_step(demo_client, NEW, "case", {"case-query": "Crawford", "search": "1"})
+    url = wizard_url(start(demo_client, NEW))
+    response = post_step(demo_client, url, "case", {"case-query": "Crawford", "search": "1"})
     html = response.content.decode()
     assert "Crawford v. Beard" in html
     assert "Someone Else" not in html
@@ -125,14 +134,14 @@ def test_starting_from_the_case_page_skips_the_case_step(demo_client, crawford):
     case_page = demo_client.get(reverse("orders:case_detail", args=[crawford.pk])).content.decode()
     url = reverse("orders:draft_for_case", args=[crawford.pk])
     assert f'href="{url}"' in case_page
-    response = demo_client.get(url)
+    response = start(demo_client, url)
     assert step_of(response) == "order_type"
     assert "Crawford v. Beard" in response.content.decode()
 
 
 def test_choosing_no_case_stays_on_the_step_with_the_error(demo_client, demo):
-    demo_client.get(NEW)
-    response = post_step(demo_client, NEW, "case", {"case-query": ""})
+    url = wizard_url(start(demo_client, NEW))
+    response = post_step(demo_client, url, "case", {"case-query": ""})
     assert step_of(response) == "case"
     assert "Choose the case the order is in." in response.content.decode()
 
@@ -142,7 +151,7 @@ def test_choosing_no_case_stays_on_the_step_with_the_error(demo_client, demo):
 
 def test_types_fitting_the_pending_entries_come_first(demo_client, demo):
     case = demo["Luckert v. Brannon"]  # a pending motion (Dkt. No. 19)
-    response = demo_client.get(reverse("orders:draft_for_case", args=[case.pk]))
+    response = start(demo_client, reverse("orders:draft_for_case", args=[case.pk]))
     form = form_of(response)
     assert form.fitting
     assert all("motion" in order_type.resolves_kinds for order_type in form.fitting)
@@ -157,7 +166,7 @@ def test_a_case_with_nothing_pending_explains_and_offers_types_that_need_no_entr
     case = CaseFactory(assigned_judge=judge, court=judge.court, short_caption="Quiet v. Docket")
     PartyFactory(case=case, name="Quiet Plaintiff", role="plaintiff", caption_position=1)
     PartyFactory(case=case, name="Docket Defendant", role="defendant", caption_position=2)
-    response = demo_client.get(reverse("orders:draft_for_case", args=[case.pk]))
+    response = start(demo_client, reverse("orders:draft_for_case", args=[case.pk]))
     html = response.content.decode()
     assert 'id="no-fitting-type"' in html
     assert "Nothing is pending in this case" in html
@@ -165,8 +174,9 @@ def test_a_case_with_nothing_pending_explains_and_offers_types_that_need_no_entr
         shown = f'value="{order_type.key}"' in html
         assert shown == (not order_type.needs_entries)
     needing = next(t for t in registry.all() if t.needs_entries)
-    url = reverse("orders:draft_for_case", args=[case.pk])
-    response = post_step(demo_client, url, "order_type", {"order_type-order_type": needing.key})
+    response = post_step(
+        demo_client, wizard_url(response), "order_type", {"order_type-order_type": needing.key}
+    )
     assert step_of(response) == "order_type"
     assert "this case has none" in response.content.decode()
 
@@ -174,8 +184,9 @@ def test_a_case_with_nothing_pending_explains_and_offers_types_that_need_no_entr
 def test_entries_are_required_when_the_type_needs_them(demo_client, crawford):
     key = _type_for(crawford)
     response = walk_to(demo_client, NEW, case=crawford, type_key=key, until="entries")
+    url = wizard_url(response)
     assert step_of(response) == "entries"
-    response = post_step(demo_client, NEW, "entries", {})
+    response = post_step(demo_client, url, "entries", {})
     assert step_of(response) == "entries"
     assert "Choose at least one docket entry" in response.content.decode()
 
@@ -185,9 +196,10 @@ def test_entries_are_required_when_the_type_needs_them(demo_client, crawford):
 
 def test_a_details_error_stays_on_the_step_next_to_the_field(demo_client, crawford):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford), until="details")
+    url = wizard_url(response)
     data = details_values(form_of(response))
     data["details-order_date"] = "not a date"
-    response = post_step(demo_client, NEW, "details", data)
+    response = post_step(demo_client, url, "details", data)
     assert step_of(response) == "details"
     assert "order_date" in form_of(response).errors
     html = response.content.decode()
@@ -209,16 +221,17 @@ def test_the_details_are_prefilled_from_the_case(demo_client, crawford):
 
 def test_an_empty_title_or_text_stays_on_the_review_step(demo_client, crawford):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    url = wizard_url(response)
     data = form_values(form_of(response))
     data["review-title"] = ""
-    response = post_step(demo_client, NEW, "review", data)
+    response = post_step(demo_client, url, "review", data)
     assert step_of(response) == "review"
     assert "The order needs a title." in response.content.decode()
     data = {
         k: ("" if k.startswith("review-paragraph_") else v) for k, v in form_values(form_of(response)).items()
     }
     data["review-title"] = "ORDER"
-    response = post_step(demo_client, NEW, "review", data)
+    response = post_step(demo_client, url, "review", data)
     assert step_of(response) == "review"
     assert "The order has no text." in response.content.decode()
     assert not Order.objects.filter(title="ORDER").exists()
@@ -226,21 +239,22 @@ def test_an_empty_title_or_text_stays_on_the_review_step(demo_client, crawford):
 
 def test_back_navigation_keeps_every_answer_including_edited_paragraphs(demo_client, crawford):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    url = wizard_url(response)
     review = form_values(form_of(response))
     review["review-paragraph_0"] = "An edited first paragraph, typed by the clerk."
     review["review-title"] = "ORDER AS EDITED"
     # Back from review to details: the edits are stored, valid or not.
-    response = post_step(demo_client, NEW, "review", {**review, "wizard_goto_step": "details"})
+    response = post_step(demo_client, url, "review", {**review, "wizard_goto_step": "details"})
     assert step_of(response) == "details"
     details = form_values(form_of(response))
     details["details-order_date"] = "2016-11-09"
     # Back again to the entries step, then forward through details.
-    response = post_step(demo_client, NEW, "details", {**details, "wizard_goto_step": "entries"})
+    response = post_step(demo_client, url, "details", {**details, "wizard_goto_step": "entries"})
     assert step_of(response) == "entries"
-    response = post_step(demo_client, NEW, "entries", form_values(form_of(response)))
+    response = post_step(demo_client, url, "entries", form_values(form_of(response)))
     assert step_of(response) == "details"
     assert form_of(response)["order_date"].value() == "2016-11-09"
-    response = post_step(demo_client, NEW, "details", form_values(form_of(response)))
+    response = post_step(demo_client, url, "details", form_values(form_of(response)))
     assert step_of(response) == "review"
     html = response.content.decode()
     assert "An edited first paragraph, typed by the clerk." in html
@@ -249,9 +263,10 @@ def test_back_navigation_keeps_every_answer_including_edited_paragraphs(demo_cli
 
 def test_changed_answers_under_edited_text_keep_the_edits_and_warn(demo_client, crawford):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    url = wizard_url(response)
     review = form_values(form_of(response))
     review["review-paragraph_0"] = "Hand-written paragraph."
-    response = post_step(demo_client, NEW, "review", {**review, "wizard_goto_step": "details"})
+    response = post_step(demo_client, url, "review", {**review, "wizard_goto_step": "details"})
     details = form_values(form_of(response))
     details["details-order_date"] = "2016-11-10"
     flip = next((k for k in details if k.endswith(("terminate_line",))), None)
@@ -259,11 +274,11 @@ def test_changed_answers_under_edited_text_keep_the_edits_and_warn(demo_client, 
         details.pop(flip)  # change an answer that changes the text
     else:
         pytest.skip("the type has no answer that changes its text")
-    response = post_step(demo_client, NEW, "details", details)
+    response = post_step(demo_client, url, "details", details)
     html = response.content.decode()
     assert "Hand-written paragraph." in html
     assert 'id="review-outdated"' in html
-    response = post_step(demo_client, NEW, "review", {**form_values(form_of(response)), "regenerate": "1"})
+    response = post_step(demo_client, url, "review", {**form_values(form_of(response)), "regenerate": "1"})
     assert "Hand-written paragraph." not in response.content.decode()
 
 
@@ -271,10 +286,11 @@ def test_html_and_template_tags_in_a_paragraph_are_stored_and_shown_literally(
     demo_client, crawford, settings
 ):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    url = wizard_url(response)
     review = form_values(form_of(response))
     hostile = "<script>alert(1)</script> <b>bold</b> {{ settings.SECRET_KEY }} {% now 'Y' %}"
     review["review-paragraph_0"] = hostile
-    response = post_step(demo_client, NEW, "review", review)
+    response = post_step(demo_client, url, "review", review)
     order = Order.objects.latest("pk")
     assert hostile in order.body
     html = demo_client.get(response["Location"]).content.decode()
@@ -286,120 +302,98 @@ def test_html_and_template_tags_in_a_paragraph_are_stored_and_shown_literally(
     assert settings.SECRET_KEY not in body_text(pdf)
 
 
-# -- stale, tampered and expired posts ----------------------------------------------------------
+# -- stale and tampered posts: the draft's current step, a one-line notice, nothing changed ----
 
 
-def _resume(client, url=NEW):
-    return client.get(url + "?resume=1")
-
-
-def test_a_post_for_another_step_than_the_current_one_is_refused(demo_client, crawford):
+def test_a_post_for_another_step_than_the_current_one_shows_the_current_step(demo_client, crawford):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford), until="details")
+    url = wizard_url(response)
     answers = form_values(form_of(response))
-    response = post_step(demo_client, NEW, "review", {"review-title": "X", "review-paragraph_0": "Typed."})
-    assert response.status_code == 400
-    assert "out of date" in response.content.decode()
-    assert "Typed." in response.content.decode()  # shown back, not lost
-    resumed = _resume(demo_client)
-    assert step_of(resumed) == "details"
-    assert form_values(form_of(resumed)).keys() == answers.keys()
+    revision = draft_of(url).revision
+    response = post_step(demo_client, url, "review", {"review-title": "X", "review-paragraph_0": "Typed."})
+    assert step_of(response) == "details"
+    html = response.content.decode()
+    assert MESSAGE_STALE.split("(")[0] in html
+    assert "Typed." in html  # shown back, not lost
+    assert "Court style" not in html and "current_step" not in html.split("<form")[0]
+    assert form_values(form_of(response)).keys() == answers.keys()
+    assert draft_of(url).revision == revision
 
 
-def test_missing_management_data_is_refused(demo_client, crawford):
-    demo_client.get(NEW)
-    response = demo_client.post(NEW, {"case-case": str(crawford.pk)})
+def test_missing_management_data_shows_the_current_step_with_400(demo_client, crawford):
+    url = wizard_url(start(demo_client, NEW))
+    response = demo_client.post(url, {"case-case": str(crawford.pk)})
     assert response.status_code == 400
-    response = post_step(demo_client, NEW, "no-such-step", {})
+    assert MESSAGE_TAMPERED in response.content.decode()
+    assert response.context["wizard"]["steps"].current == "case"
+    response = post_step(demo_client, url, "no-such-step", {})
     assert response.status_code == 400
 
 
 def test_an_unknown_order_type_is_refused(demo_client, crawford):
-    walk_to(demo_client, NEW, case=crawford, type_key="", until="order_type")
-    response = post_step(demo_client, NEW, "order_type", {"order_type-order_type": "grant_everything"})
+    response = walk_to(demo_client, NEW, case=crawford, type_key="", until="order_type")
+    url = wizard_url(response)
+    response = post_step(demo_client, url, "order_type", {"order_type-order_type": "grant_everything"})
     assert response.status_code == 400
-    assert step_of(_resume(demo_client)) == "order_type"
+    assert MESSAGE_TAMPERED in response.content.decode()
+    assert step_of(demo_client.get(url)) == "order_type"
+    assert draft_of(url).order_type == ""
 
 
 def test_another_chambers_case_is_refused(demo_client, demo):
     foreign = CaseFactory(short_caption="Foreign v. Chambers")
-    demo_client.get(NEW)
-    response = post_step(demo_client, NEW, "case", {"case-case": str(foreign.pk)})
+    url = wizard_url(start(demo_client, NEW))
+    response = post_step(demo_client, url, "case", {"case-case": str(foreign.pk)})
     assert response.status_code == 400
     assert "Foreign v. Chambers" not in response.content.decode()
     assert demo_client.get(reverse("orders:draft_for_case", args=[foreign.pk])).status_code == 404
+    assert draft_of(url).case is None
 
 
 def test_another_cases_docket_entry_is_refused(demo_client, crawford, demo):
     key = _type_for(crawford)
-    walk_to(demo_client, NEW, case=crawford, type_key=key, until="entries")
+    url = wizard_url(walk_to(demo_client, NEW, case=crawford, type_key=key, until="entries"))
     other = DocketEntry.objects.exclude(case=crawford).first()
-    response = post_step(demo_client, NEW, "entries", {"entries-entries": [str(other.pk)]})
+    response = post_step(demo_client, url, "entries", {"entries-entries": [str(other.pk)]})
     assert response.status_code == 400
-    assert step_of(_resume(demo_client)) == "entries"
+    assert step_of(demo_client.get(url)) == "entries"
 
 
 def test_going_forward_with_the_back_button_is_refused(demo_client, crawford):
-    walk_to(demo_client, NEW, case=crawford, type_key="", until="order_type")
-    response = post_step(demo_client, NEW, "order_type", {"wizard_goto_step": "review"})
+    url = wizard_url(walk_to(demo_client, NEW, case=crawford, type_key="", until="order_type"))
+    response = post_step(demo_client, url, "order_type", {"wizard_goto_step": "review"})
     assert response.status_code == 400
+    assert step_of(demo_client.get(url)) == "order_type"
 
 
-def test_an_expired_session_is_restored_from_the_page(demo_client, crawford):
-    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
-    review = form_values(form_of(response))
-    review["review-paragraph_0"] = "Typed just before the session expired."
-    snapshot = response.context["snapshot"]
-    _expire_wizard(demo_client)
-    response = post_step(demo_client, NEW, "review", {**review, SNAPSHOT_FIELD: snapshot})
-    assert response.status_code == 302
-    order = Order.objects.latest("pk")
-    assert order.body.startswith("Typed just before the session expired.")
-    messages = [str(m) for m in response.wsgi_request._messages]
-    assert MESSAGE_RESTORED in messages
-
-
-def test_an_expired_session_without_a_snapshot_restarts_with_a_message_and_the_text(demo_client, crawford):
-    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
-    review = form_values(form_of(response))
-    review["review-paragraph_0"] = "Typed just before the session expired."
-    _expire_wizard(demo_client)
-    count = Order.objects.count()
-    response = post_step(demo_client, NEW, "review", review)
-    assert response.status_code == 200
-    assert step_of(response) == "case"
-    html = response.content.decode()
-    assert "your session expired" in html
-    assert MESSAGE_EXPIRED.split(":")[0] in html
-    assert "Typed just before the session expired." in html
-    assert Order.objects.count() == count
-
-
-def test_a_snapshot_of_another_user_is_not_accepted(client, demo_client, crawford, member):
-    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
-    review = {**form_values(form_of(response)), SNAPSHOT_FIELD: response.context["snapshot"]}
-    client.force_login(member.user)
-    client.get("/")
-    response = post_step(client, NEW, "review", review)
-    assert response.status_code == 200
-    assert step_of(response) == "case"
-    assert not Order.objects.filter(created_by=member.user).exists()
+def test_a_page_from_before_the_last_change_is_not_used(demo_client, crawford):
+    """The browser's Back button shows the order type page again after the details were reached;
+    Continue from it shows the draft where it is, with a notice, and changes nothing."""
+    key = _type_for(crawford)
+    response = walk_to(demo_client, NEW, case=crawford, type_key=key, until="order_type")
+    url = wizard_url(response)
+    old_revision = draft_of(url).revision
+    walk = post_step(demo_client, url, "order_type", {"order_type-order_type": key})
+    assert step_of(walk) == "entries"
+    other = next(t.key for t in registry.all() if t.key != key and not t.needs_entries)
+    stale = {"order_type-order_type": other, REVISION: str(old_revision)}
+    response = post_step(demo_client, url, "order_type", stale)
+    assert step_of(response) == "entries"
+    assert MESSAGE_STALE.split("(")[0] in response.content.decode()
+    assert draft_of(url).order_type == key
 
 
 def test_preview_returns_the_pages_as_png(demo_client, crawford):
     response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
+    url = wizard_url(response)
+    revision = draft_of(url).revision
     review = form_values(form_of(response))
-    preview = post_step(demo_client, NEW, "review", {**review, "preview": "1"})
+    preview = post_step(demo_client, url, "review", {**review, "preview": "1"})
     assert preview.status_code == 200
     pages = preview.json()["pages"]
     assert pages and all(page.startswith("data:image/png;base64,") for page in pages)
-    assert step_of(_resume(demo_client)) == "review"  # the preview changes nothing
-
-
-def _expire_wizard(client) -> None:
-    session = client.session
-    for key in [k for k in session.keys() if k.startswith("wizard_")]:  # noqa: SIM118 - no __iter__
-        del session[key]
-    session.save()
+    assert step_of(demo_client.get(url)) == "review"  # the preview changes nothing
+    assert draft_of(url).revision == revision
 
 
 def _type_for(case) -> str:
@@ -412,27 +406,3 @@ def _type_for(case) -> str:
 def test_every_entry_kind_an_order_type_resolves_exists():
     kinds = {kind for order_type in registry.all() for kind in order_type.resolves_kinds}
     assert kinds <= set(EntryKind.values)
-
-
-def test_preview_after_the_session_expired_says_so_in_json(demo_client, crawford):
-    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
-    review = form_values(form_of(response))
-    _expire_wizard(demo_client)
-    preview = post_step(demo_client, NEW, "review", {**review, "preview": "1"})
-    assert preview.status_code == 409
-    assert "expired" in preview.json()["error"]
-
-
-def test_a_page_made_stale_by_another_tab_can_be_taken_up_again(demo_client, crawford):
-    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford))
-    review = form_values(form_of(response))
-    review["review-paragraph_0"] = "Typed in the first tab."
-    data = {**review, SNAPSHOT_FIELD: response.context["snapshot"]}
-    demo_client.get(NEW)  # a new draft started in another tab resets the wizard
-    refused = post_step(demo_client, NEW, "review", data)
-    assert refused.status_code == 400
-    assert 'id="restore-page"' in refused.content.decode()
-    assert step_of(_resume(demo_client)) == "case"  # nothing changed yet
-    response = post_step(demo_client, NEW, "review", {**data, "restore": "1"})
-    assert response.status_code == 302
-    assert Order.objects.latest("pk").body.startswith("Typed in the first tab.")

@@ -1,4 +1,4 @@
-"""How many queries each wizard step costs, so the savings of issue #6 cannot silently regress.
+"""How many queries each wizard request costs, so the savings of issue #6 cannot silently regress.
 
 The bounds are what a step needs on PostgreSQL and SQLite (a savepoint counts as a query), with
 no slack: a new query on a step is a decision, not an accident. Each test also checks what the
@@ -14,20 +14,40 @@ from django.urls import reverse
 from orders.models import AuditEvent, Order
 from orders.order_types import registry
 
-from .wizard_helpers import details_values, form_of, form_values, post_step, step_of
+from .wizard_helpers import (
+    REVISION,
+    details_values,
+    draft_of,
+    form_of,
+    form_values,
+    post_step,
+    start,
+    step_of,
+    wizard_url,
+)
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, the user's judges, the case with its parties and entries, the session's save.
-START = 9
-# Every step that shows or validates the entries also looks up the orders already in progress
+# Every request: the session, the user, the wizard draft (its storage, from the URL), the user's
+# judges; in a draft started from a case, the case with its parties and entries. A step is a POST
+# that stores the answers in the draft (one UPDATE) and answers 303, then the GET of the draft's
+# URL that shows the next step.
+START = 6  # the case, the new draft's INSERT (a savepoint pair in tests), the redirect
+FIRST_PAGE = 8  # + the first step shown and saved to the draft
+ORDER_TYPE_POST = 8
+# Every request that shows or validates the entries also looks up the orders already in progress
 # for them (one query, issue 17: a second order for a motion is drafted only when confirmed).
-ORDER_TYPE = 10
+ENTRIES_PAGE = 8
 # The court's local rules (one query, orders.courts) are read where the order's text is built.
-ENTRIES = 15  # + the entries' validation, the details' prefill (the judge's latest orders, the case's orders)
-DETAILS = 12  # + the entries' validation
-PREVIEW = 13  # + the membership check of the preview (finding 6)
-FINISH = 30  # + the membership, the constraint checks and the inserts (order, history, entries, audit)
+ENTRIES_POST = 10  # + the entries' validation
+DETAILS_PAGE = 13  # + the details' prefill (the judge's latest orders, the case's orders)
+DETAILS_POST = 10
+DETAILS_ERROR = 11  # a post with an error: stored as typed, and the step shown again at once
+REVIEW_PAGE = 10
+PREVIEW = 11  # + the membership (no preview for a read-only member)
+AUTOSAVE = 8
+FINISH = 32  # + the membership, the constraint checks, the inserts (order, history, entries,
+# audit), and the draft locked and marked finished
 
 
 def entries_values(form) -> dict:
@@ -43,37 +63,62 @@ def drafting(demo):
     return case, order_type, reverse("orders:draft_for_case", args=[case.pk])
 
 
+def _step(client, url, step, data, budgets, assert_max):
+    """POST a step (within its budget), then GET the page it leads to (within its own)."""
+    post_budget, page_budget = budgets
+    with assert_max(post_budget):
+        response = post_step(client, url, step, data, follow_step=False)
+    assert response.status_code == 303 and response["Location"] == url
+    with assert_max(page_budget):
+        return client.get(url)
+
+
 def test_every_step_of_a_draft_in_a_case_stays_within_its_queries(
     demo_client, drafting, django_assert_max_num_queries
 ):
-    case, order_type, url = drafting
+    case, order_type, start_url = drafting
     with django_assert_max_num_queries(START):
+        response = demo_client.get(start_url)
+    url = response["Location"]
+    with django_assert_max_num_queries(FIRST_PAGE):
         response = demo_client.get(url)
     assert step_of(response) == "order_type"
     assert case.short_caption in response.content.decode()
 
-    with django_assert_max_num_queries(ORDER_TYPE):
-        response = post_step(demo_client, url, "order_type", {"order_type-order_type": order_type.key})
+    data = {"order_type-order_type": order_type.key, REVISION: "1"}
+    response = _step(
+        demo_client, url, "order_type", data, (ORDER_TYPE_POST, ENTRIES_PAGE), django_assert_max_num_queries
+    )
     assert step_of(response) == "entries"
     fitting = list(registry.fitting_entries(order_type, case))
     assert form_values(form_of(response))["entries-entries"] == [str(entry.pk) for entry in fitting]
 
-    with django_assert_max_num_queries(ENTRIES):
-        response = post_step(demo_client, url, "entries", entries_values(form_of(response)))
+    data = {**entries_values(form_of(response)), REVISION: "2"}
+    response = _step(
+        demo_client, url, "entries", data, (ENTRIES_POST, DETAILS_PAGE), django_assert_max_num_queries
+    )
     assert step_of(response) == "details"
     html = response.content.decode()
     assert 'name="details-order_date"' in html and 'id="id_details-order_date"' in html
 
-    with django_assert_max_num_queries(DETAILS):
-        response = post_step(demo_client, url, "details", details_values(form_of(response)))
+    data = {**details_values(form_of(response)), REVISION: "3"}
+    response = _step(
+        demo_client, url, "details", data, (DETAILS_POST, REVIEW_PAGE), django_assert_max_num_queries
+    )
     assert step_of(response) == "review", form_of(response).errors
-    review = form_values(form_of(response))
+    review = {**form_values(form_of(response)), REVISION: "4"}
     assert review["review-title"] and review["review-paragraph_0"]
 
     with django_assert_max_num_queries(PREVIEW):
         preview = post_step(demo_client, url, "review", {**review, "preview": "1"})
     assert preview.status_code == 200
     assert preview.json()["pages"][0].startswith("data:image/png;base64,")
+
+    review["review-paragraph_0"] = "Typed on the review step and autosaved."
+    with django_assert_max_num_queries(AUTOSAVE):
+        saved = post_step(demo_client, url, "review", {**review, "autosave": "1"})
+    assert saved.json()["revision"] == 5
+    review[REVISION] = "5"
 
     before = Order.objects.count()
     with django_assert_max_num_queries(FINISH):
@@ -83,6 +128,7 @@ def test_every_step_of_a_draft_in_a_case_stays_within_its_queries(
     order = Order.objects.latest("pk")
     assert response["Location"] == reverse("orders:order_detail", args=[order.pk])
     assert order.title == review["review-title"]
+    assert order.body.startswith("Typed on the review step and autosaved.")
     assert sorted(e.pk for e in order.docket_entries.all()) == sorted(e.pk for e in fitting)
     assert order.history.count() == 1
     assert AuditEvent.objects.filter(order_ref=order.pk, action="created").count() == 1
@@ -91,17 +137,22 @@ def test_every_step_of_a_draft_in_a_case_stays_within_its_queries(
 def test_a_details_error_costs_no_extra_queries_and_is_shown_on_the_step(
     demo_client, drafting, django_assert_max_num_queries
 ):
-    _case, order_type, url = drafting
-    demo_client.get(url)
+    _case, order_type, start_url = drafting
+    response = start(demo_client, start_url)
+    url = wizard_url(response)
     response = post_step(demo_client, url, "order_type", {"order_type-order_type": order_type.key})
     response = post_step(demo_client, url, "entries", entries_values(form_of(response)))
     data = {**details_values(form_of(response)), "details-order_date": "not a date"}
-    with django_assert_max_num_queries(DETAILS):
+    data[REVISION] = str(draft_of(url).revision)
+    with django_assert_max_num_queries(DETAILS_ERROR):
         response = post_step(demo_client, url, "details", data)
     assert step_of(response) == "details"
     assert form_of(response).errors["order_date"]
     assert 'id="id_details-order_date"' in response.content.decode()
     assert "is-invalid" in response.content.decode()
+    # What was typed is kept in the draft, errors and all: reloading the page shows it again.
+    again = demo_client.get(url)
+    assert 'value="not a date"' in again.content.decode()
 
 
 def test_order_check_constraints_are_validated_in_one_query(demo, django_assert_num_queries):

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 MANAGEMENT = "order_wizard-current_step"
+REVISION = "draft_revision"
 
 
 def step_of(response) -> str:
@@ -66,13 +67,41 @@ def details_values(form: forms.Form) -> dict[str, Any]:
     return data
 
 
-def post_step(client, url: str, step: str, data: dict[str, Any], **extra):
-    return client.post(url, {MANAGEMENT: step, **data}, **extra)
+def wizard_url(response) -> str:
+    """The draft's own URL (``/drafts/w/<id>/``) of a wizard page."""
+    return response.context["wizard_url"]
+
+
+def draft_of(url: str):
+    """The ``WizardDraft`` of a wizard URL."""
+    from orders.models import WizardDraft
+
+    return WizardDraft.objects.get(pk=url.rstrip("/").rsplit("/", 1)[-1])
+
+
+def start(client, url: str):
+    """Open a start URL (new draft, draft in a case, edit): the first page of its new draft."""
+    response = client.get(url)
+    assert response.status_code == 302, (response.status_code, response.content[:500])
+    return client.get(response["Location"])
+
+
+def post_step(client, url: str, step: str, data: dict[str, Any], *, follow_step: bool = True, **extra):
+    """Post a step as the page would, with the draft's current revision unless ``data`` names
+    one; the page shown after it (the GET a 303 back to the draft leads to) unless
+    ``follow_step`` is False."""
+    revision = {} if REVISION in data else {REVISION: str(draft_of(url).revision)}
+    response = client.post(url, {MANAGEMENT: step, **revision, **data}, **extra)
+    if follow_step and response.status_code == 303 and response["Location"] == url:
+        return client.get(url)
+    return response
 
 
 def walk_to(client, url: str, *, case, type_key: str, until: str = "review", details: dict | None = None):
-    """GET the wizard and post each step with the prefilled answers until ``until`` is shown."""
-    response = client.get(url)
+    """Start a draft at ``url`` and post each step with the prefilled answers until ``until`` is
+    shown; ``wizard_url(response)`` is the draft's own URL."""
+    response = start(client, url)
+    url = wizard_url(response)
     if step_of(response) == "case":
         response = post_step(client, url, "case", {"case-case": str(case.pk)})
     if until == "order_type":

@@ -109,9 +109,9 @@ class WizardAnswers(SessionWizardView):
             if not form_obj.is_valid():
                 return self.render_revalidation_failure(form_key, form_obj, **kwargs)
             final_forms[form_key] = form_obj
-        done_response = self.done(list(final_forms.values()), form_dict=final_forms, **kwargs)
-        self.storage.reset()
-        return done_response
+        # The draft is marked finished by ``done``; the state is not reset, so a page ``done``
+        # shows again (a refused save) still knows its step.
+        return self.done(list(final_forms.values()), form_dict=final_forms, **kwargs)
 
     def store_step(self, step: str, data: dict[str, Any], *, form: forms.Form | None = None) -> None:
         """Store a step's answers and forget what was worked out from them. ``form``, when given,

@@ -8,30 +8,37 @@ STEP_LABELS = {
     "review": "Review",
 }
 
-MESSAGE_RESTORED = (
-    "Your session had expired, so the wizard picked up your answers from the page you sent. "
-    "Nothing you typed was lost; check the step below and continue."
-)
-MESSAGE_EXPIRED = (
-    "This draft was interrupted: your session expired or the wizard was started again in another "
-    "tab. Start again below — the text you had typed is shown so you can copy it."
-)
-MESSAGE_PAGE_RESTORED = "The draft was taken up again from the page you sent, with what you had typed on it."
 MESSAGE_STALE = (
-    "This page is out of date: the draft is at another step (perhaps it was continued in another "
-    "tab or with the browser's back button). Nothing was changed."
+    "That page was out of date (the draft had moved on, in another tab or with the browser’s Back "
+    "button), so it was not used: here is the draft as it is now."
 )
-MESSAGE_TAMPERED = "The page sent a choice it did not offer. Nothing was changed."
+MESSAGE_TAMPERED = (
+    "The page sent a choice it did not offer, so it was not used: here is the draft as it is now."
+)
+MESSAGE_STALE_SAVE = (
+    "This draft was changed in another tab after this page was loaded, so nothing was saved. "
+    "Below: this page’s text compared with the draft as saved there. Save again to keep this page’s text."
+)
+MESSAGE_RELOGGED = (
+    "You had been logged out. What you typed on that page is back below: check it and continue."
+)
+MESSAGE_RELOGGED_STALE = (
+    "You had been logged out, and the draft had changed since that page: here is the draft as it "
+    "is now, with what you had typed shown above it."
+)
 MESSAGE_ALREADY_SAVED = "This draft was already saved; here it is."
+MESSAGE_SAVED_ORDER_GONE = "This draft was saved as an order that has since been deleted."
 MESSAGE_NOT_EDITABLE = "Only a draft can be edited; this order is “%s”."
 MESSAGE_READ_ONLY = (
     "Your role in this chambers is read-only: you can read and download orders, not draft or edit."
 )
 MESSAGE_SAVED = "Draft saved: %s."
 MESSAGE_UPDATED = "Draft updated: %s."
+MESSAGE_DISCARDED = "The unfinished draft was discarded."
+MESSAGE_AUTOSAVE_STALE = "Not saved: this draft was changed in another tab. Reload the page to see it."
 
 MANAGEMENT_PREFIX = "order_wizard"
-SNAPSHOT_FIELD = "wizard_snapshot"
-RESTORE_FIELD = "restore"
+REVISION_FIELD = "draft_revision"
+AUTOSAVE_FIELD = "autosave"
 BASIS_FIELD = "__basis"
-DONE_SESSION_KEY = "order_wizard_done"
+RELOGIN_SESSION_KEY = "wizard_typed:%s"

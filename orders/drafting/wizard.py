@@ -1,36 +1,41 @@
 """The drafting wizard: case → order type → docket entries → details → review → saved draft.
 
-A django-formtools ``SessionWizardView``. Each step is a form of ``orders.forms`` (the details
-step is the order type's own ``Form``), rendered with crispy-forms into a template of its own.
-The finish step calls one service (``order_draft_create``, or ``order_update`` when editing a
-saved draft) and redirects to the order page.
+A django-formtools ``WizardView`` whose storage is a ``WizardDraft`` row (``storage.py``) named
+by the id in the URL (``/drafts/w/<id>/``): two tabs are two drafts, a third tab opening the
+same URL sees the same state, and a session that expired loses nothing — log in again and the
+same URL continues where it was. Each step is a form of ``forms.py`` (the details step is the
+order type's own ``Form``), rendered with crispy-forms into a template of its own. The finish
+step calls one service (``wizard_draft_finish``, which saves the order with
+``order_draft_create`` or ``order_update``) and redirects to the order page.
 
 The wizard never loses typed text:
 
-- going back (``wizard_goto_step``) first stores what is on the current step, valid or not;
+- every Continue and Back saves the step to the draft (valid or not), then the page is shown by
+  a GET of the draft's URL (so the browser's Back, Forward and Reload only ever show a page);
+- the review step's paragraphs are saved as they are typed (``autosave=1``, from the page's
+  script), with "Saved hh:mm" shown;
 - answers that no longer fit (another case or order type chosen since) are set aside, and an
   edited text whose answers changed is kept, with a warning and a button to regenerate it;
-- every page carries a signed snapshot of the wizard state, so a session that expired mid-wizard
-  is restored from the page that was posted; without one, the typed text is shown back;
-- a stale or tampered post (another step than the one the wizard is at, a choice the page did
-  not offer) is refused with 400 and changes nothing.
+- every page carries the draft's revision: a page made before the draft last changed (another
+  tab, the browser's Back) is not used — the draft's current step is shown with a one-line
+  explanation and the text typed on that page; a Save draft from such a page is refused with the
+  difference between its text and the draft's;
+- a post after the session expired keeps what it carried for after the login (``relogin.py``).
 """
 
 from __future__ import annotations
 
-import uuid
 from types import SimpleNamespace
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from formtools.wizard.forms import ManagementForm
 
 from .. import selectors, services
@@ -39,7 +44,7 @@ from ..http import client_ip
 from ..models import Case, Order
 from ..pdf import document_for_draft
 from .answers import WizardAnswers
-from .forms import CaseStepForm
+from .forms import MAX_PARAGRAPHS, CaseStepForm
 from .preview import (
     ERROR_PREVIEW_BUSY,
     ERROR_READ_ONLY_PREVIEW,
@@ -47,99 +52,108 @@ from .preview import (
     preview_pages,
     preview_slot,
 )
+from .relogin import login_again, take_typed
+from .storage import WizardDraftStorage
 from .texts import (
+    AUTOSAVE_FIELD,
     BASIS_FIELD,
-    DONE_SESSION_KEY,
     MANAGEMENT_PREFIX,
     MESSAGE_ALREADY_SAVED,
-    MESSAGE_EXPIRED,
-    MESSAGE_NOT_EDITABLE,
-    MESSAGE_PAGE_RESTORED,
+    MESSAGE_AUTOSAVE_STALE,
     MESSAGE_READ_ONLY,
-    MESSAGE_RESTORED,
+    MESSAGE_RELOGGED,
+    MESSAGE_RELOGGED_STALE,
     MESSAGE_SAVED,
+    MESSAGE_SAVED_ORDER_GONE,
     MESSAGE_STALE,
+    MESSAGE_STALE_SAVE,
     MESSAGE_TAMPERED,
     MESSAGE_UPDATED,
-    RESTORE_FIELD,
-    SNAPSHOT_FIELD,
+    REVISION_FIELD,
     STEP_LABELS,
 )
 from .values import is_tampered, jsonable, order_date, type_data, typed_text
+from .views import edit_refusal
 
 
 class DraftWizard(WizardAnswers):
+    storage_name = "orders.drafting.storage.WizardDraftStorage"
+    storage: WizardDraftStorage
+
     # -- set-up ---------------------------------------------------------------------------------
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.order: Order | None = None
-        self.fixed_case: Case | None = None
-        if "order_id" in kwargs:
-            self.order = selectors.order_get_for_user(request.user, kwargs["order_id"])
-            if self.order.status != Order.Status.DRAFT:
-                messages.error(request, MESSAGE_NOT_EDITABLE % self.order.get_status_display())
-                return redirect("orders:order_detail", self.order.pk)
-            if not selectors.can_edit(request.user, self.order):
-                messages.error(request, MESSAGE_READ_ONLY)
-                return redirect("orders:order_detail", self.order.pk)
-            self.fixed_case = selectors.case_get_for_user(request.user, self.order.case_id)
-        elif "case_id" in kwargs:
-            self.fixed_case = selectors.case_get_for_user(request.user, kwargs["case_id"])
+        if not request.user.is_authenticated:  # the session expired: keep the post for after login
+            return login_again(request, str(kwargs["draft_id"]))
         return super().dispatch(request, *args, **kwargs)
 
     def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
-        """formtools' storage prefix: one per wizard (new draft, draft in a case, edit of an order),
-        so two such wizards do not mix answers. The management form keeps one prefix
-        (``MANAGEMENT_PREFIX``) the templates and tests rely on (``get_context_data``)."""
-        if self.order is not None:
-            return f"{MANAGEMENT_PREFIX}_edit_{self.order.pk}"
-        if self.fixed_case is not None:
-            return f"{MANAGEMENT_PREFIX}_case_{self.fixed_case.pk}"
+        """formtools' prefix, of the management form (the storage is the URL's draft)."""
         return MANAGEMENT_PREFIX
+
+    def set_up(self) -> HttpResponse | None:
+        """The draft, the order it edits and its fixed case; a redirect when it cannot go on."""
+        request, draft = self.request, self.storage.draft
+        self.draft = draft
+        self.order: Order | None = None
+        self.fixed_case: Case | None = None
+        if draft.finished:
+            if draft.saved_order_id is None:
+                messages.info(request, MESSAGE_SAVED_ORDER_GONE)
+                return redirect("orders:draft_list")
+            messages.info(request, MESSAGE_ALREADY_SAVED)
+            return redirect("orders:order_detail", draft.saved_order_id)
+        if draft.order_id is not None:
+            self.order = selectors.order_get_for_user(request.user, draft.order_id)
+            refusal = edit_refusal(request, self.order)
+            if refusal is not None:
+                return refusal
+        if draft.case_fixed and draft.case_id is not None:
+            self.fixed_case = selectors.case_get_for_user(request.user, draft.case_id)
+        return None
 
     def get_template_names(self) -> list[str]:
         return [f"orders/wizard/{self.steps.current}.html"]
 
     def url(self) -> str:
-        if self.order is not None:
-            return reverse("orders:order_edit", args=[self.order.pk])
-        if self.fixed_case is not None:
-            return reverse("orders:draft_for_case", args=[self.fixed_case.pk])
-        return reverse("orders:draft_new")
+        return reverse("orders:wizard", args=[self.draft.pk])
+
+    def redirect_to_current(self) -> HttpResponse:
+        """After a post that changed the draft, the page is a GET of its URL (303)."""
+        response = HttpResponseRedirect(self.url())
+        response.status_code = 303
+        return response
+
+    def save_draft(self, *, answers_changed: bool = True) -> None:
+        """Write the state to the draft (``WizardDraftStale`` if it changed since the page)."""
+        draft = self.draft
+        case_id, judge_id, type_key = draft.case_id, draft.judge_id, draft.order_type
+        if answers_changed:
+            case, order_type = self.current_case(), self.current_order_type()
+            case_id = case.pk if case is not None else None
+            judge_id = selectors.drafting_judge(self.request.user, case).pk if case is not None else None
+            type_key = order_type.key if order_type is not None else ""
+        self.storage.save(
+            case_id=case_id, judge_id=judge_id, order_type=type_key, expected_revision=draft.revision
+        )
 
     # -- rendering ------------------------------------------------------------------------------
 
     def get_context_data(self, form: forms.Form, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
         step = self.steps.current
-        context["wizard"]["management_form"] = ManagementForm(
-            prefix=MANAGEMENT_PREFIX, initial={"current_step": step}
-        )
-        steps_shown = self.get_form_list()
-        progress = []
-        current_index = list(self.form_list).index(step)
-        for index, (name, label) in enumerate(STEP_LABELS.items()):
-            if name == "case" and self.fixed_case is not None:
-                state = "done"
-            elif name not in steps_shown:
-                state = "skipped"
-            elif name == step:
-                state = "current"
-            elif index < current_index:
-                state = "done"
-            else:
-                state = "todo"
-            progress.append({"name": name, "label": label, "state": state})
         case = self.current_case() if step != "case" else None
         order_type = self.current_order_type() if step not in ("case", "order_type") else None
         context.update(
             {
-                "progress": progress,
+                "progress": self.progress(step),
                 "step_label": STEP_LABELS[step],
                 "basis_name": f"{step}-{BASIS_FIELD}",
                 "basis_value": self.basis(step),
-                "snapshot_name": SNAPSHOT_FIELD,
-                "snapshot": self.snapshot(),
+                "revision_name": REVISION_FIELD,
+                "revision": self.draft.revision,
+                "autosave_field": AUTOSAVE_FIELD,
+                "saved_at": timezone.localtime(self.draft.updated_at),
                 "wizard_url": self.url(),
                 "editing": self.order,
                 "draft_case": case,
@@ -152,160 +166,173 @@ class DraftWizard(WizardAnswers):
             context["judge"] = selectors.drafting_judge(self.request.user, case)
         return context
 
-    def snapshot(self) -> str:
-        """The wizard state, signed for this user and wizard, carried by every page."""
-        return signing.dumps(
-            {"key": self.prefix, "data": self.storage.data},
-            salt=f"orders.wizard:{self.request.user.pk}",
-            compress=True,
+    def progress(self, step: str) -> list[dict[str, str]]:
+        steps_shown = self.get_form_list()
+        current_index = self.STEPS.index(step)
+        progress = []
+        for index, (name, label) in enumerate(STEP_LABELS.items()):
+            if name == "case" and self.fixed_case is not None:
+                state = "done"
+            elif name not in steps_shown:
+                state = "skipped"
+            elif name == step:
+                state = "current"
+            else:
+                state = "done" if index < current_index else "todo"
+            progress.append({"name": name, "label": label, "state": state})
+        return progress
+
+    def show_current(self, notice: str, *, status: int = 200, typed: Any = None) -> HttpResponse:
+        """The draft's current step as stored, with a one-line notice and the text typed on the
+        page that could not be used (nothing stored is changed)."""
+        response = self.render(
+            self.stored_form(self.steps.current),
+            notice=notice,
+            typed=typed_text(self.request.POST) if typed is None else typed,
         )
-
-    def snapshot_payload(self) -> dict | None:
-        """The wizard state carried by the posted page, if it is this user's and this wizard's."""
-        token = self.request.POST.get(SNAPSHOT_FIELD, "")
-        try:
-            payload = signing.loads(
-                token, salt=f"orders.wizard:{self.request.user.pk}", max_age=60 * 60 * 24 * 7
-            )
-        except signing.BadSignature:
-            return None
-        if payload.get("key") != self.prefix or not isinstance(payload.get("data"), dict):
-            return None
-        return payload
-
-    def restore_snapshot(self) -> bool:
-        payload = self.snapshot_payload()
-        if payload is None:
-            return False
-        self.storage.data = payload["data"]
-        self.clear_caches()
-        return self.storage.current_step is not None
-
-    def refuse(self, message: str, *, restorable: bool = False) -> HttpResponse:
-        """400 with the typed text shown back; the stored answers are left as they were.
-
-        A stale page that carries a valid snapshot can be taken up again: the refusal page
-        offers to post it once more with ``restore=1``, which replaces the wizard's state by the
-        page's own (the user's explicit choice) and then handles the post as usual."""
-        post = self.request.POST
-        context = {"message": message, "typed": typed_text(post), "wizard_url": self.url()}
-        if restorable and self.snapshot_payload() is not None:
-            context["repost"] = [
-                (key, value)
-                for key, values in post.lists()
-                for value in values
-                if key
-                not in ("csrfmiddlewaretoken", RESTORE_FIELD, "wizard_goto_step", "preview", "preview_first")
-            ]
-            context["restore_field"] = RESTORE_FIELD
-        return TemplateResponse(self.request, "orders/wizard/refused.html", context, status=400)
+        response.status_code = status
+        return response
 
     # -- requests -------------------------------------------------------------------------------
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.GET.get("resume") and self.storage.current_step in self.get_form_list():
-            return self.render(self.stored_form(self.steps.current))
-        self.storage.reset()
-        self.clear_caches()
-        self.storage.extra_data = {"nonce": uuid.uuid4().hex}
-        if self.order is not None:
-            self.prefill_from_order(self.order)
-            self.storage.current_step = "review"
-            return self.render(self.stored_form("review"))
-        self.storage.current_step = self.steps.first
-        return self.render(self.get_form())
+        refusal = self.set_up()
+        if refusal is not None:
+            return refusal
+        if self.storage.current_step is None:  # a new draft: its first step
+            if self.order is not None:
+                self.prefill_from_order(self.order)
+                self.storage.current_step = "review"
+            else:
+                self.storage.current_step = self.steps.first
+            self.save_draft()
+        elif self.storage.current_step not in self.get_form_list():
+            self.storage.current_step = self.steps.first  # the steps changed under it (a new type)
+        typed = take_typed(request, self.draft)
+        if typed is not None:
+            return self.restore_typed(typed)
+        return self.render(self.stored_form(self.steps.current))
+
+    def restore_typed(self, typed: dict[str, Any]) -> HttpResponse:
+        """A page posted while logged out: its text put back if the draft is still at that page."""
+        if typed.get("step") == self.steps.current and typed.get("revision") == self.draft.revision:
+            self.store_step(self.steps.current, typed.get("data") or {})
+            self.save_draft()
+            return self.render(self.stored_form(self.steps.current), notice=MESSAGE_RELOGGED)
+        return self.show_current(MESSAGE_RELOGGED_STALE, typed=typed_text(typed.get("data") or {}))
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
-        request = self.request
-        if request.POST.get("preview") and self.storage.current_step is None and not self.restore_snapshot():
-            return JsonResponse({"error": "Your session expired: save or reload the page."}, status=409)
-        restoring = request.POST.get(RESTORE_FIELD) and self.snapshot_payload() is not None
-        if self.storage.current_step is None or restoring:
-            response = self.restore_or_restart(bool(restoring))
-            if response is not None:
-                return response
-
-        management_form = ManagementForm(request.POST, prefix=MANAGEMENT_PREFIX)
-        if not management_form.is_valid():
-            return self.refuse(MESSAGE_STALE)
-        posted_step = management_form.cleaned_data["current_step"]
+        refusal = self.set_up()
+        if refusal is not None:
+            return refusal
+        post = self.request.POST
+        management_form = ManagementForm(post, prefix=MANAGEMENT_PREFIX)
+        posted_step = management_form.cleaned_data["current_step"] if management_form.is_valid() else None
         form_list = list(self.get_form_list())
-        if posted_step != self.storage.current_step or posted_step not in form_list:
-            return self.refuse(MESSAGE_STALE, restorable=True)
-
-        if request.POST.get("preview"):
+        at_current = posted_step == self.storage.current_step and posted_step in form_list
+        fresh = at_current and post.get(REVISION_FIELD) == str(self.draft.revision)
+        if post.get("preview"):
+            if not at_current or posted_step != "review":
+                return JsonResponse({"error": MESSAGE_STALE}, status=409)
             return self.preview()
+        if post.get(AUTOSAVE_FIELD):
+            return self.autosave(fresh and posted_step == "review")
+        if posted_step is None or posted_step not in self.form_list:
+            return self.show_current(MESSAGE_TAMPERED, status=400)
+        try:
+            if not fresh:
+                return self.refuse_stale(posted_step, at_current)
+            response = self.navigate(posted_step, form_list)
+            return response if response is not None else self.submit(posted_step, form_list, **kwargs)
+        except services.WizardDraftStale:  # another tab saved in the same instant
+            messages.warning(self.request, MESSAGE_STALE)
+            return HttpResponseRedirect(self.url())
 
-        response = self.navigate(posted_step, form_list)
-        if response is not None:
-            return response
-
-        return self.submit(posted_step, form_list, **kwargs)
+    def refuse_stale(self, posted_step: str, at_current: bool) -> HttpResponse:
+        """A page older than the draft: Save draft from it shows the difference; anything else
+        shows where the draft is now."""
+        post = self.request.POST
+        if posted_step == "review" and at_current and not post.get("wizard_goto_step"):
+            form = self.get_form("review", data=post)
+            if form.is_valid():
+                stored = self.stored_form("review")
+                theirs = SimpleNamespace(
+                    title=stored["title"].value(),
+                    body=stored.cleaned_data.get("body", "") if stored.is_valid() else "",
+                )
+                mine = SimpleNamespace(title=form.cleaned_data["title"], body=form.cleaned_data["body"])
+                form.add_error(None, MESSAGE_STALE_SAVE)
+                return self.render(
+                    form, conflict_yours=version_diff(theirs, mine, fields=("title", "body")), stale_save=True
+                )
+        return self.show_current(MESSAGE_STALE)
 
     def submit(self, posted_step: str, form_list: list[str], **kwargs: Any) -> HttpResponse:
         """The posted step's answers: stored and the next step shown (or the order saved after
-        the last), else the step again with its errors."""
+        the last), else stored as typed and the step shown again with its errors."""
         form = self.get_form(data=self.request.POST, files=self.request.FILES)
         if form.is_valid():
             self.store_step(posted_step, self.get_form_step_data(form), form=form)
             if posted_step == form_list[-1]:
                 return self.render_done(form, **kwargs)
-            next_step = self.get_next_step(posted_step)
-            self.storage.current_step = next_step
-            return self.render(self.stored_form(next_step))
+            self.storage.current_step = self.get_next_step(posted_step)
+            self.save_draft()
+            return self.redirect_to_current()
         if is_tampered(form):
-            return self.refuse(MESSAGE_TAMPERED)
+            return self.show_current(MESSAGE_TAMPERED, status=400)
+        self.store_step(posted_step, self.get_form_step_data(form))
+        self.save_draft()
         if posted_step == "review":
             self.review_outdated = False
         return self.render(form)
 
-    def restore_or_restart(self, restoring: bool) -> HttpResponse | None:
-        """A post without wizard state (a session that expired) or with a page's snapshot to
-        restore: the state restored from the page (None: go on), or the restarted wizard."""
-        request = self.request
-        if not self.restore_snapshot():
-            self.storage.reset()
-            self.clear_caches()
-            self.storage.extra_data = {"nonce": uuid.uuid4().hex}
-            self.storage.current_step = self.steps.first
-            if self.order is not None:
-                self.prefill_from_order(self.order)
-                self.storage.current_step = "review"
-            messages.warning(request, MESSAGE_EXPIRED)
-            form = self.stored_form(self.steps.current) if self.order else self.get_form()
-            return self.render(form, typed=typed_text(request.POST))
-        done = request.session.get(DONE_SESSION_KEY, {})
-        nonce = self.storage.extra_data.get("nonce")
-        if nonce and nonce in done:
-            messages.info(request, MESSAGE_ALREADY_SAVED)
-            self.storage.reset()
-            return redirect("orders:order_detail", done[nonce])
-        messages.info(request, MESSAGE_PAGE_RESTORED if restoring else MESSAGE_RESTORED)
-        return None
-
     def navigate(self, posted_step: str, form_list: list[str]) -> HttpResponse | None:
         """Back to an earlier step, a case search or regenerating the text; None for a plain post."""
-        request = self.request
-        goto = request.POST.get("wizard_goto_step")
+        post = self.request.POST
+        goto = post.get("wizard_goto_step")
         if goto:
             if goto not in form_list or form_list.index(goto) >= form_list.index(posted_step):
-                return self.refuse(MESSAGE_STALE)
-            form = self.get_form(data=request.POST)
+                return self.show_current(MESSAGE_TAMPERED, status=400)
+            form = self.get_form(data=post)
             self.store_step(posted_step, self.get_form_step_data(form))
-            self.storage.current_step = goto
-            return self.render(self.stored_form(goto))
-
-        if posted_step == "case" and request.POST.get("search"):
-            query = request.POST.get("case-query", "")
-            return self.render(CaseStepForm(prefix="case", user=request.user, initial={"query": query}))
-        if posted_step == "review" and request.POST.get("regenerate"):
+            return self.render_goto_step(goto)
+        if posted_step == "case" and post.get("search"):
+            query = post.get("case-query", "")
+            return self.render(CaseStepForm(prefix="case", user=self.request.user, initial={"query": query}))
+        if posted_step == "review" and post.get("regenerate"):
             self.store_step("review", {})
-            return self.render(self.get_form("review"))
+            self.save_draft()
+            return self.redirect_to_current()
         return None
 
     def render_goto_step(self, goto_step: str, **kwargs: Any) -> HttpResponse:
+        """formtools' hook for Back: the draft is moved to ``goto_step`` and saved, and the step
+        is shown by a GET of the draft's URL."""
         self.storage.current_step = goto_step
-        return self.render(self.stored_form(goto_step), **kwargs)
+        self.save_draft()
+        return self.redirect_to_current()
+
+    def render_revalidation_failure(self, step: str, form: forms.Form, **kwargs: Any) -> HttpResponse:
+        """formtools' hook when a stored step no longer validates at the finish: the draft goes
+        back to that step."""
+        self.storage.current_step = step
+        self.save_draft()
+        return self.render(form, **kwargs)
+
+    def autosave(self, fresh: bool) -> HttpResponse:
+        """The review step as typed, saved without validation (JSON: the new revision, "hh:mm")."""
+        if not fresh:
+            return JsonResponse({"error": MESSAGE_AUTOSAVE_STALE}, status=409)
+        data = self.get_form_step_data(forms.Form(data=self.request.POST, prefix="review"))
+        if sum(key.startswith("review-paragraph_") for key in data) > MAX_PARAGRAPHS:
+            return JsonResponse({"error": "Too many paragraphs."}, status=400)
+        self.store_step("review", data)
+        try:
+            self.save_draft(answers_changed=False)
+        except services.WizardDraftStale:
+            return JsonResponse({"error": MESSAGE_AUTOSAVE_STALE}, status=409)
+        saved_at = timezone.localtime(self.draft.updated_at).strftime("%H:%M")
+        return JsonResponse({"revision": self.draft.revision, "saved_at": saved_at})
 
     def preview(self) -> HttpResponse:
         """Pages of the order as it stands on the review step, as PNG data URLs (JSON): a few
@@ -334,65 +361,68 @@ class DraftWizard(WizardAnswers):
                 return JsonResponse({"error": ERROR_PREVIEW_BUSY}, status=429)
             return preview_pages(document, first=first_page_asked(self.request.POST.get("preview_first")))
 
+    # -- the finish -----------------------------------------------------------------------------
+
     def done(self, form_list: Any, form_dict: dict[str, forms.Form], **kwargs: Any) -> HttpResponse:
         case, order_type = self.current_case(), self.current_order_type()
-        details = form_dict["details"].cleaned_data
-        review = form_dict["review"].cleaned_data
-        entries = self.current_entries()
         assert case is not None and order_type is not None  # done() follows every valid step
-        if self.order is None and not selectors.can_draft(
-            self.request.user, selectors.drafting_judge(self.request.user, case)
-        ):
+        user = self.request.user
+        judge = selectors.drafting_judge(user, case)
+        if self.order is None and not selectors.can_draft(user, judge):
             raise PermissionDenied(MESSAGE_READ_ONLY)  # logged by the refusal middleware
-        data = jsonable(type_data(details))
+        details, review = form_dict["details"].cleaned_data, form_dict["review"].cleaned_data
+        answers = {
+            "order_type_key": order_type.key,
+            "entries": self.current_entries(),
+            "data": jsonable(type_data(details)),
+            "title": review["title"],
+            "body": review["body"],
+            "date": order_date(details),
+        }
         try:
-            if self.order is not None:
-                order = services.order_update(
-                    order=self.order,
-                    user=self.request.user,
-                    expected_version=self.storage.extra_data.get("version", self.order.version),
-                    ip=client_ip(self.request),
-                    order_type_key=order_type.key,
-                    entries=entries,
-                    data=data,
-                    title=review["title"],
-                    body=review["body"],
-                    date=order_date(details),
-                )
-                messages.success(self.request, MESSAGE_UPDATED % order.title)
-            else:
-                order = services.order_draft_create(
-                    case=case,
-                    order_type_key=order_type.key,
-                    entries=entries,
-                    data=data,
-                    created_by=self.request.user,
-                    body=review["body"],
-                    title=review["title"],
-                    date=order_date(details),
-                    judge=selectors.drafting_judge(self.request.user, case),
-                )
-                messages.success(self.request, MESSAGE_SAVED % order.title)
+            order, saved_now = services.wizard_draft_finish(
+                draft=self.draft, user=user, save_order=lambda: self.save_order(case, judge, answers)
+            )
         except PermissionDenied:
-            self.request.refusal_logged = True  # the service logged the refusal
+            self.request.refusal_logged = True  # the service logged it
             raise
         except ValidationError as error:
-            form = form_dict["review"]
-            for message in error.messages:
-                form.add_error(None, message)
-            self.storage.current_step = "review"
-            if isinstance(error, services.OrderVersionConflict):
-                # Show what the other person changed and how this text differs from theirs; the
-                # next save builds on their version, so nothing is silently overwritten.
-                mine = SimpleNamespace(title=review["title"], body=review["body"], date=order_date(details))
-                self.storage.extra_data = {**self.storage.extra_data, "version": error.current.version}
-                return self.render(
-                    form,
-                    conflict_theirs=error.their_changes(),
-                    conflict_yours=version_diff(error.current, mine),
-                )
-            return self.render(form)
-        done = self.request.session.get(DONE_SESSION_KEY, {})
-        done[self.storage.extra_data.get("nonce", "")] = order.pk
-        self.request.session[DONE_SESSION_KEY] = dict(list(done.items())[-20:])
+            return self.refused_save(form_dict["review"], error, review, details)
+        if saved_now:
+            message = MESSAGE_UPDATED if self.order is not None else MESSAGE_SAVED
+            messages.success(self.request, message % order.title)
+        else:
+            messages.info(self.request, MESSAGE_ALREADY_SAVED)
         return redirect("orders:order_detail", order.pk)
+
+    def save_order(self, case: Case, judge: Any, answers: dict[str, Any]) -> Order:
+        """The order the draft becomes: a new draft order, or the edited one's next version."""
+        if self.order is not None:
+            return services.order_update(
+                order=self.order,
+                user=self.request.user,
+                expected_version=self.storage.extra_data.get("version") or self.order.version,
+                ip=client_ip(self.request),
+                **answers,
+            )
+        return services.order_draft_create(case=case, created_by=self.request.user, judge=judge, **answers)
+
+    def refused_save(
+        self, form: forms.Form, error: ValidationError, review: dict[str, Any], details: dict[str, Any]
+    ) -> HttpResponse:
+        """The review step again with why the order was not saved; the typed text is kept in the
+        draft. After a version conflict, what the other person changed and how this text
+        differs from theirs; the next save builds on their version."""
+        for message in error.messages:
+            form.add_error(None, message)
+        self.storage.current_step = "review"
+        context: dict[str, Any] = {}
+        if isinstance(error, services.OrderVersionConflict):
+            mine = SimpleNamespace(title=review["title"], body=review["body"], date=order_date(details))
+            self.storage.extra_data = {**self.storage.extra_data, "version": error.current.version}
+            context = {
+                "conflict_theirs": error.their_changes(),
+                "conflict_yours": version_diff(error.current, mine),
+            }
+        self.save_draft()
+        return self.render(form, **context)

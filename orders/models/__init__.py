@@ -7,9 +7,11 @@ from .courts import ChambersMembership, Court, Judge, LocalRule
 from .dockets import DocketUpload
 from .imports import ImportedFile
 from .orders import Order, OrderDocketEntry, OrderSource, OrderStatus
+from .wizard_drafts import WIZARD_DRAFT_DAYS, WizardDraft
 from .workflow import AuditAction, AuditEvent, OrderComment, SignedPdf
 
 __all__ = [
+    "WIZARD_DRAFT_DAYS",
     "AuditAction",
     "AuditEvent",
     "Caption",
@@ -34,4 +36,5 @@ __all__ = [
     "PartyRole",
     "SignedPdf",
     "TimeStampedModel",
+    "WizardDraft",
 ]

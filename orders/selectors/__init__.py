@@ -9,7 +9,8 @@ re-exported.
 - ``lookups``: cases by number or name, pending entries, recent orders, drafts;
 - ``audit``: the audit log of an order or a chambers;
 - ``queue``: the chambers' pending motions (age, ask, order in progress, CJRA flag), the orders
-  awaiting the judge's signature, the drafts sent back.
+  awaiting the judge's signature, the drafts sent back;
+- ``wizard_drafts``: the drafting wizard's drafts (one for its owner, the unfinished ones).
 """
 
 from .audit import (
@@ -73,6 +74,11 @@ from .visibility import (
     orders_visible,
     visibility_for,
 )
+from .wizard_drafts import (
+    wizard_draft_get_for_user,
+    wizard_drafts_for_user,
+    wizard_drafts_of_chambers,
+)
 
 __all__ = [
     "EDITING_ROLES",
@@ -126,4 +132,7 @@ __all__ = [
     "visibility_for",
     "what_is_asked",
     "with_orders_in_progress",
+    "wizard_draft_get_for_user",
+    "wizard_drafts_for_user",
+    "wizard_drafts_of_chambers",
 ]

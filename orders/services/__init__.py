@@ -12,7 +12,8 @@ name of the modules below is re-exported.
 - ``signing``: the signing copy for a PDF reader, and the signed upload verified and frozen;
 - ``past_orders``: import of past orders from their text or file;
 - ``audit``: the audit log;
-- ``word``: an edited Word file of an order saved as its next version.
+- ``word``: an edited Word file of an order saved as its next version;
+- ``wizard_drafts``: the drafting wizard's drafts (started, saved, finished, discarded, cleaned).
 """
 
 from ..permissions import (
@@ -66,6 +67,7 @@ from .drafting import (
     order_update,
 )
 from .past_orders import (
+    ERROR_IMPORT_CASE_NOT_YOURS,
     ERROR_IMPORT_JUDGE_NOT_ON_CASE,
     ERROR_IMPORT_JUDGE_NOT_YOURS,
     ERROR_IMPORT_NO_CASE_NUMBER,
@@ -88,6 +90,18 @@ from .records import (
     party_create,
 )
 from .signing import ERROR_UPLOAD_REFUSED, order_sign_uploaded, order_signing_copy
+from .wizard_drafts import (
+    ERROR_DRAFT_FINISHED,
+    ERROR_DRAFT_NOT_YOURS,
+    ERROR_DRAFT_STALE,
+    DraftState,
+    WizardDraftStale,
+    wizard_draft_discard,
+    wizard_draft_finish,
+    wizard_draft_save,
+    wizard_draft_start,
+    wizard_drafts_clean,
+)
 from .word import (
     ERROR_WORD_FOOTNOTES,
     ERROR_WORD_UNCHANGED,
@@ -113,9 +127,13 @@ __all__ = [
     "ERROR_DELETE_SIGNED",
     "ERROR_DOCKET_NUMBER_OTHER_ORDER",
     "ERROR_DOCKET_NUMBER_TAKEN",
+    "ERROR_DRAFT_FINISHED",
+    "ERROR_DRAFT_NOT_YOURS",
+    "ERROR_DRAFT_STALE",
     "ERROR_DUPLICATE_NO_ENTRY",
     "ERROR_ENTRIES_REQUIRED",
     "ERROR_FILING_PREFLIGHT",
+    "ERROR_IMPORT_CASE_NOT_YOURS",
     "ERROR_IMPORT_CHANGED",
     "ERROR_IMPORT_JUDGE_NOT_ON_CASE",
     "ERROR_IMPORT_JUDGE_NOT_YOURS",
@@ -137,12 +155,14 @@ __all__ = [
     "ERROR_WRONG_STATUS",
     "IMPORTED_ORDER_TYPE",
     "DocketImportResult",
+    "DraftState",
     "ImportOutcome",
     "ImportRefused",
     "NotPermitted",
     "OrderVersionConflict",
     "Signature",
     "User",
+    "WizardDraftStale",
     "audit_record",
     "case_create",
     "court_create",
@@ -177,4 +197,9 @@ __all__ = [
     "order_update_from_word",
     "party_create",
     "proposed_order_draft_create",
+    "wizard_draft_discard",
+    "wizard_draft_finish",
+    "wizard_draft_save",
+    "wizard_draft_start",
+    "wizard_drafts_clean",
 ]

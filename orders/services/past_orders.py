@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
 
+from .. import permissions
 from ..case_numbers import parse_case_number
 from ..courts.loading import court_from_table
 from ..dockets.districts import district_code
@@ -24,6 +25,7 @@ from ..importing import (
     read_order_file,
 )
 from ..models import (
+    AuditAction,
     Case,
     Court,
     DocketEntry,
@@ -33,6 +35,7 @@ from ..models import (
     Order,
     OrderDocketEntry,
 )
+from .audit import audit_record
 from .records import case_create, judge_create, party_create
 
 # --- Import of past orders -------------------------------------------------------------------
@@ -42,6 +45,10 @@ ERROR_IMPORT_NO_JUDGE = "no judge found (no signature block, and the case is not
 ERROR_IMPORT_NO_COURT = "no court found (no “District of …” heading naming a district court)"
 ERROR_IMPORT_JUDGE_NOT_YOURS = "the order is signed by {judge}, whose chambers you do not work in"
 ERROR_IMPORT_JUDGE_NOT_ON_CASE = "{judge} is neither the assigned nor the referred judge of case {number}"
+# The upload page's one refusal for another chambers' case: it names nothing of it.
+ERROR_IMPORT_CASE_NOT_YOURS = (
+    "its case is not one you may add orders to (only the chambers of a case's judges import its orders)"
+)
 
 IMPORTED_ORDER_TYPE = "imported"
 
@@ -52,7 +59,7 @@ class ImportRefused(Exception):
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    order: Order
+    order: Order | None  # None: already imported, as an order the user may not see
     created: bool
     created_records: tuple[str, ...] = ()
 
@@ -77,21 +84,22 @@ def order_import(
     digest = content_sha256(text)
     existing = Order.objects.filter(content_sha256=digest).first()
     if existing is not None:
-        return ImportOutcome(order=existing, created=False)
+        hidden = allowed_judges is not None and not permissions.can_view_order(imported_by, existing)
+        return ImportOutcome(order=None if hidden else existing, created=False)
 
     parsed = parse_order_text(text)
     created: list[str] = []
     if not parsed.case_number:
         raise ImportRefused(ERROR_IMPORT_NO_CASE_NUMBER)
     number = parse_case_number(parsed.case_number)
-    allowed = None if allowed_judges is None else list(allowed_judges)
+    allowed = None if allowed_judges is None else _allowed(imported_by, allowed_judges)
 
     if court is None:
         court = _import_court(parsed.court_heading, created)
     case = Case.objects.filter(court=court, number_key=number.key).first()
     judge = _import_judge(court, parsed, number.judge_initials, case, allowed, created)
-    if allowed is not None and judge.pk not in {j.pk for j in allowed}:
-        raise ImportRefused(ERROR_IMPORT_JUDGE_NOT_YOURS.format(judge=judge.full_name))
+    if allowed is not None:
+        _check_upload(imported_by, case, judge, allowed, signed_by_text=bool(parsed.judge_name))
 
     if case is None:
         case = case_create(
@@ -138,8 +146,12 @@ def order_import(
     order.save()
     entries = DocketEntry.objects.filter(case=case, number__in=parsed.docket_numbers)
     OrderDocketEntry.objects.bulk_create([OrderDocketEntry(order=order, docket_entry=e) for e in entries])
-    if original is not None:
-        _keep_original(order, filename, original)
+    kept = _keep_original(order, filename, original) if original is not None else None
+    detail = f"past order imported from “{filename[-120:]}”"
+    detail += f", file SHA-256 {kept.sha256}" if kept is not None else f", text SHA-256 {digest}"
+    if created:
+        detail += f"; created, to review: {', '.join(created)}"
+    audit_record(user=imported_by, action=AuditAction.IMPORTED, order=order, detail=detail)
     return ImportOutcome(order=order, created=True, created_records=tuple(created))
 
 
@@ -155,6 +167,29 @@ def _keep_original(order: Order, filename: str, data: bytes) -> ImportedFile:
     kept.full_clean()
     kept.save()
     return kept
+
+
+def _allowed(user: AuthUser, judges: Iterable[Judge]) -> list[Judge]:
+    """The judges the upload page offers, as far as the policy lets the user import for them."""
+    mine = permissions.importing_judge_ids(user)
+    return [judge for judge in judges if judge.pk in mine]
+
+
+def _check_upload(
+    user: AuthUser, case: Case | None, judge: Judge, allowed: list[Judge], *, signed_by_text: bool
+) -> None:
+    """The upload page imports only into cases the user may draft in, for a judge of theirs; of
+    another chambers' case it says nothing (not its number, judges or whether it is sealed). A
+    signer the text itself names may be named back (it says nothing of the database)."""
+    mine = {j.pk for j in allowed}
+    if signed_by_text and judge.pk not in mine:
+        raise ImportRefused(ERROR_IMPORT_JUDGE_NOT_YOURS.format(judge=judge.full_name))
+    if case is not None:
+        on_case = judge.pk in (case.assigned_judge_id, case.referred_judge_id)
+        if not (on_case and permissions.can_draft_in(user, case, judge)):
+            raise ImportRefused(ERROR_IMPORT_CASE_NOT_YOURS)
+    if judge.pk not in mine:
+        raise ImportRefused(ERROR_IMPORT_JUDGE_NOT_YOURS.format(judge=judge.full_name))
 
 
 def _import_court(heading: str, created: list[str]) -> Court:

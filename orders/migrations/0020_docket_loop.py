@@ -36,7 +36,7 @@ def _restore_audit_triggers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0018_importedfile_docx"),
+        ("orders", "0019_wizard_drafts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
