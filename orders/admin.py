@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
+from .http import client_ip
 from .models import (
     AuditEvent,
     Case,
@@ -22,6 +24,40 @@ from .models import (
     SignedPdf,
 )
 from .services import ERROR_ORDER_SIGNED
+
+
+class ThroughServices(admin.ModelAdmin):
+    """Every save and delete of the admin goes through ``services.admin_edits``: checked (an
+    order's status is never set here) and audited, field by field, inlines included."""
+
+    def save_model(self, request, obj, form, change):
+        changes = {name: (form.initial.get(name), form.cleaned_data.get(name)) for name in form.changed_data}
+        services.admin_record_save(
+            user=request.user, obj=obj, changes=changes, created=not change, ip=client_ip(request)
+        )
+
+    def delete_model(self, request, obj):
+        services.admin_record_delete(user=request.user, obj=obj, ip=client_ip(request))
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            services.admin_record_delete(user=request.user, obj=obj, ip=client_ip(request))
+        changed = {obj.pk: fields for obj, fields in formset.changed_objects}
+        for obj in instances:
+            fields = changed.get(obj.pk, [])
+            services.admin_record_save(
+                user=request.user,
+                obj=obj,
+                changes={name: ("", getattr(obj, name, "")) for name in fields},
+                created=obj in formset.new_objects,
+                ip=client_ip(request),
+            )
+        formset.save_m2m()
 
 
 class LocalRuleInline(admin.TabularInline):
@@ -52,7 +88,7 @@ class CourtHolidayAdmin(admin.ModelAdmin):
 
 
 @admin.register(Court)
-class CourtAdmin(admin.ModelAdmin):
+class CourtAdmin(ThroughServices):
     """The court table (loaded from courts-db by migration 0011 / ``load_courts``): the heading
     and the paper its orders print, and its local rules."""
 
@@ -80,7 +116,7 @@ class CourtAdmin(admin.ModelAdmin):
 
 
 @admin.register(Judge)
-class JudgeAdmin(admin.ModelAdmin):
+class JudgeAdmin(ThroughServices):
     list_display = ["full_name", "initials", "signature_title", "court", "active"]
     search_fields = ["full_name", "initials"]
     list_filter = ["court", "active", "signature_title"]
@@ -88,7 +124,7 @@ class JudgeAdmin(admin.ModelAdmin):
 
 
 @admin.register(ChambersMembership)
-class ChambersMembershipAdmin(admin.ModelAdmin):
+class ChambersMembershipAdmin(ThroughServices):
     list_display = ["user", "judge", "role"]
     search_fields = ["user__username", "user__last_name", "judge__full_name"]
     list_filter = ["role", "judge"]
@@ -128,7 +164,7 @@ class DocketEntryInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(ThroughServices):
     list_display = ["number", "short_caption", "court", "assigned_judge", "pro_se", "prisoner", "sealed"]
     search_fields = ["number", "number_key", "short_caption", "parties__name"]
     list_filter = ["court", "assigned_judge", "pro_se", "prisoner", "sealed", "case_type", "year"]
@@ -140,7 +176,7 @@ class CaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin):
+class PartyAdmin(ThroughServices):
     list_display = ["name", "role", "case", "pro_se", "institution", "terminated"]
     search_fields = ["name", "caption_name", "case__number", "case__short_caption", "institution"]
     list_filter = ["role", "pro_se", "terminated"]
@@ -149,7 +185,7 @@ class PartyAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocketEntry)
-class DocketEntryAdmin(admin.ModelAdmin):
+class DocketEntryAdmin(ThroughServices):
     list_display = ["number", "case", "date_filed", "kind", "pending"]
     search_fields = ["description", "case__number", "case__short_caption"]
     list_filter = ["kind", "pending"]
@@ -186,13 +222,14 @@ class OrderAdminForm(forms.ModelForm):
 
 
 @admin.register(Order)
-class OrderAdmin(SimpleHistoryAdmin):
+class OrderAdmin(ThroughServices, SimpleHistoryAdmin):
     list_display = ["title", "case", "judge", "order_type", "status", "date", "created_by", "created_at"]
     search_fields = ["title", "body", "case__number", "case__short_caption"]
     list_filter = ["status", "order_type", "judge"]
     list_select_related = ["case", "judge", "created_by"]
     autocomplete_fields = ["case", "judge"]
-    readonly_fields = ["created_by", "created_at", "updated_at", "version", "amends"]
+    # The status changes only through the workflow services (send, sign, file), never here.
+    readonly_fields = ["status", "created_by", "created_at", "updated_at", "version", "amends"]
     inlines = [OrderDocketEntryInline]
     date_hierarchy = "created_at"
     form = OrderAdminForm
@@ -204,13 +241,6 @@ class OrderAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (obj and obj.is_signed)
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        else:
-            obj.version += 1  # pages holding the previous version will be refused on save
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(DocketUpload)

@@ -5,9 +5,11 @@ covered too. The event names the URL's order id but nothing about the order itse
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 
@@ -69,7 +71,11 @@ class RefusalAuditMiddleware:
         order_id = match.kwargs.get("order_id") if match else None
         user = getattr(request, "user", None)
         detail = f"{request.method} {request.path[:500]} → {response.status_code} ({reason})"
-        logger.warning("refused: %s by %s from %s", detail, user or "anonymous", client_ip(request))
+        if user is None or not user.is_authenticated:
+            # Nobody to hold to account: the server log (rate-limited), not an order's trail.
+            _log_anonymous(detail, client_ip(request))
+            return
+        logger.warning("refused: %s by %s from %s", detail, user, client_ip(request))
         try:
             services.audit_record(
                 user=user,
@@ -80,3 +86,21 @@ class RefusalAuditMiddleware:
             )
         except Exception:  # the refusal stands even if the log cannot be written
             logger.exception("could not write the audit event for a refused request")
+
+
+ANONYMOUS_LOG_PER_MINUTE = 20  # refusals of anonymous requests logged per address and minute
+
+
+def _log_anonymous(detail: str, ip: str | None) -> None:
+    """Log an anonymous visitor's refused request, at most ``ANONYMOUS_LOG_PER_MINUTE`` a minute
+    per address (then one line saying the rest are not logged), so a flood cannot fill the log."""
+    key = f"anonymous-refusals:{ip}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=120)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        count = 1
+    if count <= ANONYMOUS_LOG_PER_MINUTE:
+        logger.warning("refused: %s by anonymous from %s", detail, ip)
+    elif count == ANONYMOUS_LOG_PER_MINUTE + 1:
+        logger.warning("refused: more anonymous requests from %s this minute; not logged", ip)

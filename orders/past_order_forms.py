@@ -15,7 +15,8 @@ ERROR_TOTAL_TOO_LARGE = (
 
 MAX_IMPORT_FILES = 50
 MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024
-MAX_IMPORT_TOTAL_BYTES = 100 * 1024 * 1024
+MAX_IMPORT_TOTAL_BYTES = 50 * 1024 * 1024
+_MULTIPART_OVERHEAD = 1024 * 1024  # the form's other fields and each file's part headers
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -61,3 +62,15 @@ class ImportOrdersForm(forms.Form):
                 params={"total": f"{total / 2**20:.1f}", "mb": MAX_IMPORT_TOTAL_BYTES // 2**20},
             )
         return files
+
+
+def request_too_large(content_length: str | None) -> str | None:
+    """The form error for a request that says (``Content-Length``) it carries more than the total
+    limit, so the page refuses it before reading its body (onto disk) at all; None otherwise."""
+    try:
+        size = int(content_length or 0)
+    except ValueError:
+        return None
+    if size <= MAX_IMPORT_TOTAL_BYTES + _MULTIPART_OVERHEAD:
+        return None
+    return ERROR_TOTAL_TOO_LARGE % {"total": f"{size / 2**20:.1f}", "mb": MAX_IMPORT_TOTAL_BYTES // 2**20}

@@ -1,22 +1,21 @@
 """A party's proposed order in Word taken in as a draft: upload it in a case (or anywhere, when
 its caption names one of the user's cases), its body becomes a draft of the general order type,
-and the original file is kept with its SHA-256 and served from the order's page."""
+and the original file is kept with its SHA-256 (served by ``views.order_original``)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
 from .docx import read_uploaded_docx
 from .docx.package import MAX_FILE_BYTES, DocxRefused
-from .http import AuthenticatedRequest, client_ip
-from .models import AuditAction, Case
+from .http import AuthenticatedRequest
+from .models import Case
 
 TEMPLATE = "orders/proposed_order_upload.html"
 MESSAGE_CREATED = "Draft created from the proposed order “%(name)s” (the file is kept with the order)."
@@ -97,25 +96,3 @@ def proposed_order_upload(request: AuthenticatedRequest, case_id: int | None = N
         return render(request, TEMPLATE, context, status=400)
     messages.success(request, MESSAGE_CREATED % {"name": upload.name})
     return redirect("orders:order_detail", order.pk)
-
-
-@require_GET
-def order_source_file(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
-    """The original file an order was made from, byte for byte (audited; 404 if none or not
-    the user's to see)."""
-    order = selectors.order_get_for_user(request.user, order_id)
-    source = selectors.imported_file_of(order)
-    if source is None:
-        raise Http404
-    services.audit_record(
-        user=request.user,
-        action=AuditAction.DOWNLOADED,
-        order=order,
-        ip=client_ip(request),
-        detail=f"original file “{source.filename[:120]}”, SHA-256 {source.sha256}",
-    )
-    response = HttpResponse(bytes(source.data), content_type=source.content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=source.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-cache"
-    return response

@@ -20,6 +20,7 @@ pdfminer or juriscraper hundreds. The readers called here touch no database and 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -74,16 +75,14 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
-# Tests and the benchmark turn the child process off to compare (``settings.SANDBOX_ENABLED``).
-_enabled_override: bool | None = None
+# ``bench/bench_hostile.py`` turns the child process off to measure what it costs; nothing else does.
+_enabled = True
 
 
-def sandbox_enabled() -> bool:
-    if _enabled_override is not None:
-        return _enabled_override
-    from django.conf import settings
-
-    return bool(getattr(settings, "SANDBOX_ENABLED", True))
+def set_enabled(enabled: bool) -> None:
+    """Run readers in a child process (the default) or, for a benchmark's comparison, in-process."""
+    global _enabled
+    _enabled = enabled
 
 
 def run_limited(
@@ -94,13 +93,23 @@ def run_limited(
     passthrough: tuple[type[BaseException], ...] = (),
 ) -> T:
     """``func(data)`` computed in a child process within ``limits``; see the module's docstring."""
-    if not sandbox_enabled():
+    if not _enabled:
         return func(data)
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    # Frozen objects are left alone by the child's garbage collector, so it does not copy every
+    # page of the worker's heap it inherits (the collector writes to each object it visits).
+    gc.freeze()
+    try:
+        pid = os.fork()
+    except BaseException:
+        gc.unfreeze()
+        os.close(read_end)
+        os.close(write_end)
+        raise
     if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork's os._exit)
         os.close(read_end)
         _child(func, data, limits, passthrough, write_end)
+    gc.unfreeze()
     os.close(write_end)
     try:
         payload, timed_out = _collect(read_end, limits)

@@ -25,7 +25,7 @@ urlpatterns = [
     path("orders/<int:order_id>/docx", docx_views.order_docx, name="order_docx"),
     path("orders/<int:order_id>/docx/upload/", docx_views.order_docx_upload, name="order_docx_upload"),
     path("orders/<int:order_id>/docx/save/", docx_views.order_docx_save, name="order_docx_save"),
-    path("orders/<int:order_id>/original", proposed_views.order_source_file, name="order_source_file"),
+    path("orders/<int:order_id>/original", views.order_original, name="order_source_file"),
     path("proposed-order/", proposed_views.proposed_order_upload, name="proposed_order_upload"),
     path(
         "cases/<int:case_id>/proposed-order/",

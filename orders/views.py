@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import permissions, selectors, services
@@ -18,7 +19,7 @@ from .forms import DuplicateForm
 from .http import AuthenticatedRequest, client_ip
 from .importing import ImportFileError
 from .models import AuditAction, Order, SignedPdf
-from .past_order_forms import ImportOrdersForm
+from .past_order_forms import ImportOrdersForm, request_too_large
 from .pdf import PREVIEW_SCALE, RenderRefused, page_count, pdf_filename, render_order_pdf, render_page_png
 from .pdf.render import Signature
 from .search import search_orders
@@ -211,6 +212,14 @@ def order_pdf(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
 ERROR_NO_ORIGINAL = "No original file was kept for this imported order (it was imported from its text)."
 
 
+@require_GET
+def order_original(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
+    """The file an order was made from, as uploaded: an imported past order's PDF or text, a
+    party's proposed order in Word (audited; 404 if none was kept or the order is not the
+    user's to see)."""
+    return _imported_file(request, selectors.order_get_for_user(request.user, order_id))
+
+
 def _imported_file(request: AuthenticatedRequest, order: Order) -> HttpResponse:
     """An imported order's PDF: the file it was imported from, as uploaded (audited)."""
     kept = selectors.imported_file_of(order)
@@ -246,7 +255,15 @@ def order_page_png(request: AuthenticatedRequest, order_id: int, page: int) -> H
         return HttpResponse(str(refused), status=422, content_type="text/plain; charset=utf-8")
     if not 1 <= page <= page_count(pdf):
         raise Http404("The order has no such page.")
-    response = HttpResponse(render_page_png(pdf, page - 1, scale=PREVIEW_SCALE), content_type="image/png")
+    image = render_page_png(pdf, page - 1, scale=PREVIEW_SCALE)
+    services.audit_record(
+        user=request.user,
+        action=AuditAction.VIEWED,
+        order=order,
+        ip=client_ip(request),
+        detail=f"page {page} image, {'signed PDF' if order.is_signed else f'draft version {order.version}'}",
+    )
+    response = HttpResponse(image, content_type="image/png")
     response["Cache-Control"] = "private, no-cache"
     return response
 
@@ -269,10 +286,23 @@ class ImportReportRow:
     order: Order | None = None
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def import_orders(request: AuthenticatedRequest) -> HttpResponse:
-    """Upload past orders. Only orders signed by a judge in whose chambers the user works (as clerk
-    or judge) are imported; the page never creates a judge (the command does)."""
+    """Upload past orders. A request declaring more bytes than the form takes is refused before
+    its body is read (the CSRF check reads it, hence csrf_exempt here and csrf_protect on the
+    view proper, as ``docket_views.docket_import``)."""
+    if request.method == "POST" and (error := request_too_large(request.META.get("CONTENT_LENGTH"))):
+        judges = list(selectors.judges_user_may_import_for(request.user))
+        context = {"form": ImportOrdersForm(), "report": [], "judges": judges, "refusal": error}
+        return render(request, "orders/import_orders.html", context, status=400)
+    return _import_orders(request)
+
+
+@csrf_protect
+def _import_orders(request: AuthenticatedRequest) -> HttpResponse:
+    """Only orders signed by a judge in whose chambers the user works (as clerk or judge) are
+    imported; the page never creates a judge (the command does). Files are read one at a time."""
     judges = list(selectors.judges_user_may_import_for(request.user))
     courts = {judge.court_id: judge.court for judge in judges}
     court = next(iter(courts.values())) if len(courts) == 1 else None

@@ -121,6 +121,11 @@ PAGES = {
     "order-delete": ("clerk", lambda s: s.path("orders:order_delete", s.ids["draft"])),
     "order-duplicate": ("clerk", lambda s: s.path("orders:order_duplicate", s.ids["draft"])),
     "word-upload": ("clerk", lambda s: s.path("orders:order_docx_upload", s.ids["draft"])),
+    "proposed-order": ("clerk", lambda s: s.path("orders:proposed_order_upload")),
+    "proposed-order-in-a-case": (
+        "clerk",
+        lambda s: s.path("orders:proposed_order_upload_for_case", s.ids["case"]),
+    ),
     "drafts": ("clerk", lambda s: s.path("orders:draft_list")),
     "docket-import": ("clerk", lambda s: s.path("orders:docket_import")),
     "past-order-import": ("clerk", lambda s: s.path("orders:import_orders")),
@@ -186,6 +191,10 @@ def test_every_wizard_step_passes_axe_and_fits_the_screen(chromium, site, width)
     wizard_continue(page)
     assert wizard_step(page) == "details"
     audit_each(page, width, found, "details")
+    drafts = page.context.new_page()
+    drafts.goto(site.path("orders:draft_list"))
+    audit_each(drafts, width, found, "drafts-with-a-wizard-under-way")
+    drafts.close()
     required = page.locator('#wizard-form input[type="text"][required]')
     assert required.count(), "the details step has a required text field"
     required.first.fill("")
@@ -274,18 +283,22 @@ def upload_word(page, site: Site, docx: bytes) -> None:
     assert page.locator("#save-from-word").is_enabled(), "the difference page offers to save the edit"
 
 
-def test_the_locked_out_page_passes_axe_and_fits_the_screen(chromium, site, width, settings):  # noqa: F811
+def test_a_refused_login_and_the_locked_out_page_pass_axe_and_fit_the_screen(chromium, site, width, settings):  # noqa: F811
     settings.AXES_ENABLED = True
     page = open_as(chromium, site, "anonymous", width)
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    found: dict[str, list[str]] = {}
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
         page.goto(site.path("login"))
         page.locator('[name="username"]').fill(f"nobody-{width}")
         page.locator('[name="password"]').fill("wrong")
         page.locator('[type="submit"]').click()
         page.wait_for_load_state("domcontentloaded")
+        if attempt == 0:
+            assert "didn't match" in page.locator(".alert-danger").inner_text()
+            audit_each(page, width, found, "login-refused")
     assert "Too many failed logins" in page.locator("h1").inner_text()
-    problems = audit(page, width)
-    assert not problems, "\n".join(problems)
+    audit_each(page, width, found, "locked-out")
+    assert not found, report(found)
     page.context.close()
 
 

@@ -243,3 +243,18 @@ def test_order_update_relinks_the_entries_in_one_go(demo, luckert_order):
         )
     order.refresh_from_db()
     assert order.title == "ORDER RETITLED"
+
+
+@pytest.mark.django_db
+def test_the_order_page_closes_with_the_courts_own_line(client):
+    """A plain-format court's order page reads “SO ORDERED.”, as its PDF and Word file do."""
+    from .factories import CaseFactory, CourtFactory, JudgeFactory, MembershipFactory, OrderFactory
+
+    court = CourtFactory(code="njd")  # D.N.J., from the court table: the plain federal format
+    assert (court.paper, court.closing) == ("plain", "SO ORDERED.")
+    member = MembershipFactory(judge=JudgeFactory(court=court))
+    order = OrderFactory(case=CaseFactory(court=court, assigned_judge=member.judge), judge=member.judge)
+    client.force_login(member.user)
+    page = client.get(f"/orders/{order.pk}/").content.decode()
+    assert '<p class="fw-bold no-indent" id="closing">SO ORDERED.</p>' in page
+    assert "IT IS SO ORDERED." not in page

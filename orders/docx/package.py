@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -83,11 +84,17 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """A part inflated in chunks, stopped as soon as it passes its limit (the directory's sizes
     can lie)."""
     out = io.BytesIO()
-    with archive.open(info) as stream:
-        while chunk := stream.read(65536):
-            out.write(chunk)
-            if out.tell() > MAX_PART_BYTES:
-                raise DocxRefused(ERROR_BOMB.format(limit=MAX_PART_BYTES // 2**20))
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(65536):
+                out.write(chunk)
+                if out.tell() > MAX_PART_BYTES:
+                    raise DocxRefused(ERROR_BOMB.format(limit=MAX_PART_BYTES // 2**20))
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as error:
+        # A damaged archive: a part's header, its compressed data or its checksum (found by the fuzz).
+        if isinstance(error, DocxRefused):
+            raise
+        raise DocxRefused(ERROR_BAD_XML.format(part=info.filename)) from error
     return out.getvalue()
 
 

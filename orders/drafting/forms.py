@@ -316,6 +316,10 @@ class ReviewStepForm(forms.Form):
         cleaned = super().clean() or self.cleaned_data  # Form.clean() returns cleaned_data
         if self.too_many:
             raise ValidationError("Too many paragraphs.", code="too_many_paragraphs")
+        if sum(len(cleaned.get(name, "")) for name in self.paragraph_fields) > 2 * BODY_MAX_LENGTH:
+            raise ValidationError(  # far too long: refused before the text is parsed
+                ERROR_BODY_TOO_LONG, code="body_too_long", params={"limit": f"{BODY_MAX_LENGTH:,}"}
+            )
         body = join_body(parse_body("\n\n".join(cleaned.get(name, "") for name in self.paragraph_fields)))
         if not body:
             raise ValidationError(ERROR_EMPTY_BODY, code="empty_body")

@@ -35,6 +35,12 @@ from ._common import (
     Signature,
     User,
 )
+from .admin_edits import (
+    ERROR_ADMIN_STATUS,
+    admin_order_save,
+    admin_record_delete,
+    admin_record_save,
+)
 from .audit import (
     audit_record,
     order_refuse,
@@ -121,6 +127,7 @@ from .workflow import (
 
 __all__ = [
     "AMENDED_PREFIX",
+    "ERROR_ADMIN_STATUS",
     "ERROR_BODY_BLANK",
     "ERROR_COMMENT_REQUIRED",
     "ERROR_COURT_EXISTS",
@@ -163,6 +170,9 @@ __all__ = [
     "Signature",
     "User",
     "WizardDraftStale",
+    "admin_order_save",
+    "admin_record_delete",
+    "admin_record_save",
     "audit_record",
     "case_create",
     "court_create",

@@ -29,8 +29,9 @@
   function show(result) {
     var pages = result.pages;
     var first = result.first || 1;
-    var total = result.page_count || pages.length;
+    var total = result.page_count; // null: only the pages shown were laid out
     var images = pane.querySelectorAll("img");
+    var shown = first - 1 + pages.length;
     pages.forEach(function (source, offset) {
       var index = first - 1 + offset;
       var image = images[index];
@@ -39,19 +40,22 @@
         image.className = "preview-page shadow-sm";
         pane.appendChild(image);
       }
-      image.alt = "Page " + (index + 1) + " of " + total;
+      image.alt = total ? "Page " + (index + 1) + " of " + total : "Page " + (index + 1);
       image.src = source;
     });
-    var shown = first - 1 + pages.length;
     images = pane.querySelectorAll("img");
     for (var extra = first === 1 ? shown : images.length; extra < images.length; extra += 1) {
       images[extra].remove();
     }
     pane.classList.remove("is-stale");
-    var count = total === 1 ? "1 page" : total + " pages";
-    setStatus(shown < total ? count + " (" + shown + " shown)" : count, false);
+    if (!total) {
+      setStatus(shown + " pages shown; more follow", false);
+    } else {
+      var count = total === 1 ? "1 page" : total + " pages";
+      setStatus(shown < total ? count + " (" + shown + " shown)" : count, false);
+    }
     if (more) {
-      more.hidden = shown >= total;
+      more.hidden = !result.more;
       more.dataset.next = String(shown + 1);
     }
   }

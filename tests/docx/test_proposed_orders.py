@@ -87,11 +87,12 @@ def test_a_proposed_order_becomes_a_general_order_draft_with_its_file_kept(clien
 
     page = client.get(f"/orders/{order.pk}/").content.decode()
     assert f'href="/orders/{order.pk}/original"' in page and source.sha256 in page
+    assert f'id="closing">{case.court.closing}</p>' in page  # the court's own closing line
     original = client.get(f"/orders/{order.pk}/original")
     assert original.status_code == 200 and original.content == data
     assert original["Content-Disposition"] == 'attachment; filename="proposed-order.docx"'
     downloads = AuditEvent.objects.filter(order_ref=order.pk, action=AuditEvent.Action.DOWNLOADED)
-    assert any("original file" in event.detail for event in downloads)
+    assert any(source.sha256 in event.detail for event in downloads)
     printed = body_text(render_order_pdf(order))
     assert "ORDER GRANTING STIPULATION TO STAY" in printed and "STAYED until June 1, 2027." in printed
     assert "[PROPOSED]" not in printed and "Jane Roe" not in printed

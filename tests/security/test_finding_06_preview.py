@@ -8,6 +8,7 @@ import time
 import pytest
 from django.core.cache import caches
 
+from orders.drafting import preview as preview_module
 from orders.drafting.preview import ERROR_PREVIEW_BUSY, ERROR_READ_ONLY_PREVIEW, PREVIEW_PAGES
 from orders.models import ChambersMembership
 from orders.order_types import registry
@@ -45,12 +46,22 @@ def test_a_body_over_the_orders_limit_is_refused_without_drawing(demo_client, re
 def test_only_a_few_pages_are_drawn_and_the_next_ones_on_demand(demo_client, review):
     long = {**review, "review-paragraph_0": SENTENCE * 300}  # about 25,000 characters: 10+ pages
     first = preview(demo_client, long).json()
-    assert first["page_count"] > PREVIEW_PAGES
     assert len(first["pages"]) == PREVIEW_PAGES and first["first"] == 1
+    assert first["more"] and first["page_count"] is None  # only the beginning was laid out
     second = preview(demo_client, long, preview_first=str(PREVIEW_PAGES + 1)).json()
     assert second["first"] == PREVIEW_PAGES + 1
-    assert 1 <= len(second["pages"]) <= PREVIEW_PAGES
-    assert second["pages"][0] != first["pages"][0]
+    assert len(second["pages"]) == PREVIEW_PAGES
+    assert second["page_count"] > 2 * PREVIEW_PAGES
+    assert second["pages"][0] not in first["pages"]
+
+
+def test_the_pages_drawn_from_the_beginning_are_the_whole_orders_pages(demo_client, review, monkeypatch):
+    long = {**review, "review-paragraph_0": SENTENCE * 300}
+    cut = preview(demo_client, long).json()
+    monkeypatch.setattr(preview_module, "CHARS_PER_PAGE", 10**7)  # lay out the whole order
+    whole = preview(demo_client, long).json()
+    assert whole["page_count"] > PREVIEW_PAGES
+    assert cut["pages"] == whole["pages"]
 
 
 def test_one_preview_at_a_time_per_user(demo_client, review):

@@ -59,3 +59,13 @@ def test_the_text_kept_of_an_order_is_capped(demo, monkeypatch):
     clerk = demo["Crawford v. Beard"].assigned_judge.memberships.first().user
     with pytest.raises(services.ImportRefused, match="too much text"):
         services.order_import(text="The motion is denied. " * 1_000, filename="x.txt", imported_by=clerk)
+
+
+def test_a_request_declaring_more_than_the_total_is_refused_before_its_body_is_read(demo_client):
+    declared = 50 * 9_900_000  # the finding's 50 × 9.9 MB
+    response = demo_client.post(
+        IMPORT, {"files": [SimpleUploadedFile("o.txt", b"x")]}, CONTENT_LENGTH=str(declared)
+    )
+    assert response.status_code == 400
+    assert "The files add up to 472.1 MB; import at most 50 MB at a time" in response.content.decode()
+    assert not Order.objects.filter(source=Order.Source.IMPORTED).exists()
