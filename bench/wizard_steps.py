@@ -42,8 +42,9 @@ def timed(timings: dict, name: str, call):
     return response
 
 
-def post(client: Client, step: str, data: dict):
-    return client.post(URL, {**data, "order_wizard-current_step": step})
+def post(client: Client, url: str, step: str, data: dict):
+    """A step posted to the draft's URL; a 303 back to it followed (the step's page)."""
+    return client.post(url, {**data, "order_wizard-current_step": step}, follow=True)
 
 
 def fields(response) -> dict[str, list[str]]:
@@ -54,19 +55,24 @@ def fields(response) -> dict[str, list[str]]:
 
 def walk(client: Client, spec: dict, timings: dict, *, n: int) -> None:
     case = case_find_by_number(spec["case"], queryset=Case.objects.all()).get()
-    timed(timings, "start (GET)", lambda: client.get(URL))
-    timed(timings, "case", lambda: post(client, "case", {"case-case": case.pk}))
-    choice = {"order_type-order_type": spec["order_type"]}
-    r = timed(timings, "order type", lambda: post(client, "order_type", choice))
-    r = timed(timings, "entries", lambda: post(client, "entries", fields(r)))
+    r = timed(timings, "start (GET, redirect followed)", lambda: client.get(URL, follow=True))
+    url = r.redirect_chain[-1][0]
+    r = timed(timings, "case", lambda: post(client, url, "case", {**fields(r), "case-case": case.pk}))
+    choice = {**fields(r), "order_type-order_type": spec["order_type"]}
+    r = timed(timings, "order type", lambda: post(client, url, "order_type", choice))
+    r = timed(timings, "entries", lambda: post(client, url, "entries", fields(r)))
     data = {**fields(r), "details-order_date": spec["date"].isoformat()}
-    r = timed(timings, "details", lambda: post(client, "details", data))
+    r = timed(timings, "details", lambda: post(client, url, "details", data))
     review = fields(r)
     first = review["review-paragraph_0"][0]
     review["review-paragraph_0"] = [f"{first} (round {n})"]  # a new text each round
-    timed(timings, "preview, new text", lambda: post(client, "review", {**review, "preview": "1"}))
-    timed(timings, "preview, same text", lambda: post(client, "review", {**review, "preview": "1"}))
-    r = timed(timings, "save (done)", lambda: post(client, "review", review))
+    timed(timings, "preview, new text", lambda: post(client, url, "review", {**review, "preview": "1"}))
+    timed(timings, "preview, same text", lambda: post(client, url, "review", {**review, "preview": "1"}))
+    saved = timed(timings, "autosave", lambda: post(client, url, "review", {**review, "autosave": "1"}))
+    review["draft_revision"] = [str(saved.json()["revision"])]
+    r = timed(
+        timings, "save (done)", lambda: client.post(url, {**review, "order_wizard-current_step": "review"})
+    )
     assert r.status_code == 302, (r.status_code, r.content[:2000])
     timed(timings, "order page", lambda: client.get(r["Location"]))
 

@@ -19,6 +19,7 @@ from .wizard_helpers import (
     REVISION,
     details_values,
     draft_of,
+    filler,
     form_of,
     form_values,
     post_step,
@@ -64,7 +65,12 @@ def test_each_order_type_drafts_through_every_step(demo_client, crawford, type_k
         second = {"entries-second_order": "on"} if form_of(response).in_progress else {}
         response = post_step(demo_client, url, "entries", {"entries-entries": preselected, **second})
     assert step_of(response) == "details"
-    response = post_step(demo_client, url, "details", details_values(form_of(response)))
+    answers = details_values(form_of(response))
+    response = post_step(demo_client, url, "details", answers)
+    if step_of(response) == "details":  # a field another answer made required (why a motion is denied)
+        form = form_of(response)
+        answers.update({form.add_prefix(name): filler(form.fields[name]) for name in form.errors})
+        response = post_step(demo_client, url, "details", answers)
     assert step_of(response) == "review", form_of(response).errors
     review = form_values(form_of(response))
     assert review["review-title"]
@@ -204,7 +210,7 @@ def test_a_details_error_stays_on_the_step_next_to_the_field(demo_client, crawfo
     assert "order_date" in form_of(response).errors
     html = response.content.decode()
     field_at = html.index('id="id_details-order_date"')
-    error_at = html.index("Enter a valid date.")
+    error_at = html.index("Enter a valid date.", field_at)  # (the summary at the top has it too)
     assert 0 < error_at - field_at < 600
     assert 'value="not a date"' in html  # what was typed is still there
 
@@ -406,3 +412,74 @@ def _type_for(case) -> str:
 def test_every_entry_kind_an_order_type_resolves_exists():
     kinds = {kind for order_type in registry.all() for kind in order_type.resolves_kinds}
     assert kinds <= set(EntryKind.values)
+
+
+# -- errors a clerk can act on ------------------------------------------------------------------
+
+
+def test_a_details_error_is_summarised_at_the_top_with_a_link_to_the_field(demo_client, crawford):
+    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford), until="details")
+    url = wizard_url(response)
+    data = {**details_values(form_of(response)), "details-order_date": "not a date"}
+    response = post_step(demo_client, url, "details", data)
+    html = response.content.decode()
+    summary_at = html.index('id="error-summary"')
+    assert summary_at < html.index('id="wizard-form"')  # above the step, not below the fold
+    assert "data-error-summary" in html[summary_at : summary_at + 200]  # the focus goes to it
+    summary = html[summary_at : html.index("</div>", summary_at)]
+    assert 'href="#id_details-order_date"' in summary
+    assert "Date of the order</a>: Enter a valid date." in summary
+    assert 'id="id_details-order_date"' in html  # the link's target exists
+
+
+def test_a_choice_step_error_links_to_its_list(demo_client, demo):
+    url = wizard_url(start(demo_client, NEW))
+    response = post_step(demo_client, url, "case", {"case-query": ""})
+    html = response.content.decode()
+    assert 'href="#case-choices"' in html and 'id="case-choices" tabindex="-1"' in html
+    assert "Choose the case the order is in." in html[html.index('id="error-summary"') :]
+
+
+def test_no_error_summary_on_a_step_without_errors(demo_client, crawford):
+    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford), until="details")
+    assert 'id="error-summary"' not in response.content.decode()
+
+
+def test_a_stale_details_page_shows_no_internal_field_names_only_the_words_typed(demo_client, crawford):
+    """Browser Back to the details page after the review step, then Continue: the draft's review
+    step, one line saying why, and only what was written in words (no “Court style: lower”)."""
+    response = walk_to(demo_client, NEW, case=crawford, type_key=_type_for(crawford), until="details")
+    url = wizard_url(response)
+    details = details_values(form_of(response))
+    old_revision = draft_of(url).revision
+    post_step(demo_client, url, "details", details)  # now at the review step
+    stale = {**details, REVISION: str(old_revision), "details-court_style": "lower"}
+    stale["details-terminate_line"] = "on"
+    free_text = next((k for k, v in details.items() if isinstance(v, str) and " " in v), None)
+    if free_text:
+        stale[free_text] = "Words the clerk typed again on the old page."
+    response = post_step(demo_client, url, "details", stale)
+    assert step_of(response) == "review"
+    html = response.content.decode()
+    notice = html[html.index('id="wizard-notice"') :]
+    assert notice[: notice.index("</div>")].count(".") <= 2  # one line
+    for internal in ("Court style", "Terminate line", "court_style", ": lower", "__basis"):
+        assert internal not in html.split('id="wizard-form"')[0], internal
+    if free_text:
+        assert "Words the clerk typed again on the old page." in html
+
+
+def test_the_case_search_after_a_no_match_searches_what_is_in_the_box(demo_client, demo):
+    url = wizard_url(start(demo_client, NEW))
+    response = post_step(demo_client, url, "case", {"case-query": "Nobody Matches This", "search": "1"})
+    assert form_of(response).results == []
+    assert "No case of your chambers matches “Nobody Matches This”" in response.content.decode()
+    response = post_step(demo_client, url, "case", {"case-query": "Crawford", "search": "1"})
+    assert [case.short_caption for case in form_of(response).results] == ["Crawford v. Beard"]
+    html = response.content.decode()
+    assert html.count('name="case-query"') == 1
+    assert 'value="Crawford"' in html and "Nobody Matches This" not in html
+    # Also after a Continue without a case, which keeps the first words in the draft.
+    post_step(demo_client, url, "case", {"case-query": "Nobody Matches This"})
+    response = post_step(demo_client, url, "case", {"case-query": "Luckert", "search": "1"})
+    assert [case.short_caption for case in form_of(response).results] == ["Luckert v. Brannon"]

@@ -46,23 +46,63 @@ def is_tampered(form: forms.Form) -> bool:
     return any(error.code in TAMPER_CODES for errors in form.errors.as_data().values() for error in errors)
 
 
-def typed_text(post: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """What the user typed on the page posted, to show it back when it cannot be used."""
+FREE_TEXT_KEYS = ("review-title", "case-query")
+
+
+def typed_text(post: Mapping[str, Any], stored: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
+    """The free text typed on a page posted, to show it back when the page cannot be used: the
+    title and paragraphs, the case search, and a details answer written in words. A choice, a
+    date or a number is not shown (“Court style: lower” tells a clerk nothing), nor a text the
+    draft already holds as it is (``stored``: the draft's answers to that step)."""
     typed = []
     for key in post:
-        if not key.startswith(("review-", "details-", "case-query")) or BASIS_FIELD in key:
+        if BASIS_FIELD in key or key.endswith("generated_digest"):
             continue
-        if key.endswith("generated_digest"):
-            continue
+        name = key.split("-", 1)[1] if "-" in key else key
+        paragraph = key.startswith("review-paragraph_") and name[10:].isdigit()
         value = post.get(key, "")
-        if isinstance(value, str) and len(value.strip()) > 1:
-            name = key.split("-", 1)[1]
-            if name.startswith("paragraph_") and name[10:].isdigit():
-                label = f"Paragraph {int(name[10:]) + 1}"
-            else:
-                label = name.replace("_", " ").capitalize()
-            typed.append((label, value))
+        if not isinstance(value, str) or len(value.strip()) < 2:
+            continue
+        words = key.startswith("details-") and " " in value.strip()
+        if not (paragraph or words or key in FREE_TEXT_KEYS):
+            continue
+        if stored is not None and _stored_value(stored, key) == value:
+            continue
+        label = f"Paragraph {int(name[10:]) + 1}" if paragraph else name.replace("_", " ").capitalize()
+        typed.append((label, value))
     return typed
+
+
+def _stored_value(stored: Mapping[str, Any], key: str) -> Any:
+    value = stored.get(key)
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
+ANCHORS = {"case": "case-choices", "order_type": "type-choices", "entries": "entry-choices"}
+"""The fields drawn by a template of their own: the element an error summary's link goes to."""
+
+
+def error_summary(form: forms.Form) -> list[dict[str, str]]:
+    """One line per error of a bound form, each with the id of its field to link to (the box
+    of a choice list, the first button of a group), for the summary at the top of the step."""
+    if not form.is_bound or not form.errors:
+        return []
+    lines: list[dict[str, str]] = []
+    for name, errors in form.errors.items():
+        if name not in form.fields:  # the form's own errors (NON_FIELD_ERRORS)
+            anchor = "review-errors" if form.prefix == "review" else "step-errors"
+            lines.extend({"anchor": anchor, "label": "This step", "message": str(e)} for e in errors)
+            continue
+        field = form[name]
+        widget = form.fields[name].widget
+        if name in ANCHORS and form.prefix == name:
+            anchor = ANCHORS[name]
+        elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            anchor = f"{field.auto_id}_0"
+        else:
+            anchor = field.auto_id
+        lines.extend({"anchor": anchor, "label": str(field.label), "message": str(e)} for e in errors)
+    return lines
 
 
 def order_type_or_none(key: str) -> Any:

@@ -30,7 +30,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
@@ -40,10 +39,9 @@ from formtools.wizard.forms import ManagementForm
 
 from .. import selectors, services
 from ..diffs import version_diff
-from ..http import client_ip
 from ..models import Case, Order
 from ..pdf import document_for_draft
-from .answers import WizardAnswers
+from .finish import WizardFinish
 from .forms import MAX_PARAGRAPHS, CaseStepForm
 from .preview import (
     ERROR_PREVIEW_BUSY,
@@ -60,23 +58,20 @@ from .texts import (
     MANAGEMENT_PREFIX,
     MESSAGE_ALREADY_SAVED,
     MESSAGE_AUTOSAVE_STALE,
-    MESSAGE_READ_ONLY,
     MESSAGE_RELOGGED,
     MESSAGE_RELOGGED_STALE,
-    MESSAGE_SAVED,
     MESSAGE_SAVED_ORDER_GONE,
     MESSAGE_STALE,
     MESSAGE_STALE_SAVE,
     MESSAGE_TAMPERED,
-    MESSAGE_UPDATED,
     REVISION_FIELD,
     STEP_LABELS,
 )
-from .values import is_tampered, jsonable, order_date, type_data, typed_text
+from .values import error_summary, is_tampered, order_date, typed_text
 from .views import edit_refusal
 
 
-class DraftWizard(WizardAnswers):
+class DraftWizard(WizardFinish):
     storage_name = "orders.drafting.storage.WizardDraftStorage"
     storage: WizardDraftStorage
 
@@ -160,6 +155,7 @@ class DraftWizard(WizardAnswers):
                 "draft_order_type": order_type,
                 "draft_entries": self.current_entries() if step in ("details", "review") else [],
                 "review_outdated": getattr(self, "review_outdated", False),
+                "error_summary": error_summary(form),
             }
         )
         if step == "review" and case is not None:
@@ -185,11 +181,11 @@ class DraftWizard(WizardAnswers):
     def show_current(self, notice: str, *, status: int = 200, typed: Any = None) -> HttpResponse:
         """The draft's current step as stored, with a one-line notice and the text typed on the
         page that could not be used (nothing stored is changed)."""
-        response = self.render(
-            self.stored_form(self.steps.current),
-            notice=notice,
-            typed=typed_text(self.request.POST) if typed is None else typed,
-        )
+        if typed is None:
+            posted_step = self.request.POST.get(f"{MANAGEMENT_PREFIX}-current_step", "")
+            stored = self.storage.get_step_data(posted_step) if posted_step in self.form_list else None
+            typed = typed_text(self.request.POST, stored=stored or {})
+        response = self.render(self.stored_form(self.steps.current), notice=notice, typed=typed)
         response.status_code = status
         return response
 
@@ -360,69 +356,3 @@ class DraftWizard(WizardAnswers):
             if not granted:
                 return JsonResponse({"error": ERROR_PREVIEW_BUSY}, status=429)
             return preview_pages(document, first=first_page_asked(self.request.POST.get("preview_first")))
-
-    # -- the finish -----------------------------------------------------------------------------
-
-    def done(self, form_list: Any, form_dict: dict[str, forms.Form], **kwargs: Any) -> HttpResponse:
-        case, order_type = self.current_case(), self.current_order_type()
-        assert case is not None and order_type is not None  # done() follows every valid step
-        user = self.request.user
-        judge = selectors.drafting_judge(user, case)
-        if self.order is None and not selectors.can_draft(user, judge):
-            raise PermissionDenied(MESSAGE_READ_ONLY)  # logged by the refusal middleware
-        details, review = form_dict["details"].cleaned_data, form_dict["review"].cleaned_data
-        answers = {
-            "order_type_key": order_type.key,
-            "entries": self.current_entries(),
-            "data": jsonable(type_data(details)),
-            "title": review["title"],
-            "body": review["body"],
-            "date": order_date(details),
-        }
-        try:
-            order, saved_now = services.wizard_draft_finish(
-                draft=self.draft, user=user, save_order=lambda: self.save_order(case, judge, answers)
-            )
-        except PermissionDenied:
-            self.request.refusal_logged = True  # the service logged it
-            raise
-        except ValidationError as error:
-            return self.refused_save(form_dict["review"], error, review, details)
-        if saved_now:
-            message = MESSAGE_UPDATED if self.order is not None else MESSAGE_SAVED
-            messages.success(self.request, message % order.title)
-        else:
-            messages.info(self.request, MESSAGE_ALREADY_SAVED)
-        return redirect("orders:order_detail", order.pk)
-
-    def save_order(self, case: Case, judge: Any, answers: dict[str, Any]) -> Order:
-        """The order the draft becomes: a new draft order, or the edited one's next version."""
-        if self.order is not None:
-            return services.order_update(
-                order=self.order,
-                user=self.request.user,
-                expected_version=self.storage.extra_data.get("version") or self.order.version,
-                ip=client_ip(self.request),
-                **answers,
-            )
-        return services.order_draft_create(case=case, created_by=self.request.user, judge=judge, **answers)
-
-    def refused_save(
-        self, form: forms.Form, error: ValidationError, review: dict[str, Any], details: dict[str, Any]
-    ) -> HttpResponse:
-        """The review step again with why the order was not saved; the typed text is kept in the
-        draft. After a version conflict, what the other person changed and how this text
-        differs from theirs; the next save builds on their version."""
-        for message in error.messages:
-            form.add_error(None, message)
-        self.storage.current_step = "review"
-        context: dict[str, Any] = {}
-        if isinstance(error, services.OrderVersionConflict):
-            mine = SimpleNamespace(title=review["title"], body=review["body"], date=order_date(details))
-            self.storage.extra_data = {**self.storage.extra_data, "version": error.current.version}
-            context = {
-                "conflict_theirs": error.their_changes(),
-                "conflict_yours": version_diff(error.current, mine),
-            }
-        self.save_draft()
-        return self.render(form, **context)
