@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from . import permissions, selectors, services
@@ -56,6 +56,11 @@ def _act(request: AuthenticatedRequest, order: Order, action, success: str) -> H
             messages.error(request, message)
     else:
         messages.success(request, success)
+        back = request.POST.get("next", "")
+        if back and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(back)  # signed from the home page or the queue: back there
     return redirect("orders:order_review", order.pk)
 
 
@@ -93,6 +98,7 @@ def order_review(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
         "can": can,
         "signed_pdf": getattr(order, "signed_pdf", None) if order.is_signed else None,
         "comments": order.comments.select_related("author"),
+        "send_back_comment": selectors.send_back_comment(order),
         "versions": versions,
         "older": older,
         "newer": newer,
@@ -131,6 +137,19 @@ def order_send_back(request: AuthenticatedRequest, order_id: int) -> HttpRespons
             ip=client_ip(request),
         ),
         "Sent back to draft with your comment.",
+    )
+
+
+@require_POST
+def order_recall(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    return _act(
+        request,
+        order,
+        lambda version: services.order_recall(
+            order=order, user=request.user, expected_version=version, ip=client_ip(request)
+        ),
+        "Recalled to draft: edit it, then send it for signature again.",
     )
 
 

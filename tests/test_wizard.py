@@ -62,7 +62,8 @@ def test_each_order_type_drafts_through_every_step(demo_client, crawford, type_k
         assert step_of(response) == "entries"
         preselected = form_values(form_of(response))["entries-entries"]
         assert sorted(preselected) == sorted(str(entry.pk) for entry in fitting)
-        response = post_step(demo_client, url, "entries", {"entries-entries": preselected})
+        second = {"entries-second_order": "on"} if form_of(response).in_progress else {}
+        response = post_step(demo_client, url, "entries", {"entries-entries": preselected, **second})
     assert step_of(response) == "details"
     answers = details_values(form_of(response))
     response = post_step(demo_client, url, "details", answers)

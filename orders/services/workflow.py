@@ -29,6 +29,7 @@ from ._common import (
     _save_with_history,
 )
 from .audit import _refusals_audited, audit_record
+from .docket_loop import entries_decide, entry_for_filed_order
 
 
 def order_send_for_signature(
@@ -108,6 +109,21 @@ def _check_printed(order: Order, token: str) -> None:
     if len(before) != len(now):
         changes.append("the printed parts of the order")
     raise ValidationError(ERROR_PRINTED_CHANGED.format(changes="; ".join(changes) or "the order's text"))
+
+
+def order_recall(
+    *, order: Order, user: User, expected_version: int | None = None, ip: str | None = None
+) -> Order:
+    """Ready for signature → draft: the clerk takes back an order sent to the judge, to change it
+    (a clerk or the judge of the order's chambers; audited)."""
+    with _refusals_audited(user=user, order=order, attempted="recall", ip=ip):
+        require_order(user, Action.RECALL, order)
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            order.status = Order.Status.DRAFT
+            _save_with_history(order, user=user, reason="recalled to draft")
+            audit_record(user=user, action=AuditAction.RECALLED, order=order, ip=ip)
+    return order
 
 
 def order_sign(
@@ -191,12 +207,14 @@ def _freeze_signed(
         )
         signed.full_clean()
         signed.save()
+        decided = entries_decide(order=order)
+        decisions = "".join(f"Dkt. No. {e.number} {e.get_disposition_display().lower()}; " for e in decided)
         audit_record(
             user=user,
             action=AuditAction.SIGNED,
             order=order,
             ip=ip,
-            detail=f"{detail}SHA-256 {signed.sha256}",
+            detail=f"{detail}{decisions}SHA-256 {signed.sha256}",
         )
     return signed
 
@@ -212,6 +230,8 @@ def order_mark_filed(
             order.status = Order.Status.FILED
             order.filed_docket_number = docket_number
             _save_with_history(order, user=user, reason="filed")
+            if docket_number:
+                entry_for_filed_order(order=order, number=docket_number)
             detail = f"Dkt. No. {docket_number}" if docket_number else ""
             audit_record(user=user, action=AuditAction.FILED, order=order, ip=ip, detail=detail)
     return order
