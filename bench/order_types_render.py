@@ -34,6 +34,15 @@ EXTRA = {
     "start_date": "2030-12-01",
     "compelled_act": "serve responses",
     "response_deadline": "2030-12-30",
+    # The facts no type prefills (required, empty): in the seeds' and the old defaults' words.
+    "purpose": "respond to Defendants' discovery requests",
+    "request_purpose": "respond to Defendants' discovery requests",
+    "cognizable_claim": "for deliberate indifference to serious medical needs in violation of the "
+    "Eighth Amendment",
+    "program": "the Federal Pro Bono Project",
+    "relief": "preliminary injunction",
+    "disposition": "DENIED",
+    "denial_reason": "no_meet_and_confer",
     "text": (
         "Plaintiff moves to stay this action pending his appeal in another case.\n\n"
         "# DISCUSSION\n\n"
@@ -42,6 +51,7 @@ EXTRA = {
         "2. The parties shall file a joint status report every ninety days."
     ),
 }
+PER_TYPE = {"deny_discovery_motion": {"motion": "motion for discovery"}}
 ROUNDS = 50
 
 call_command("migrate", verbosity=0)
@@ -50,7 +60,7 @@ case = Case.objects.prefetch_related("parties").get(short_caption="Crawford v. B
 entries = list(case.docket_entries.filter(number=53))
 print(f"{'order type':32} {'ms/render':>10} {'queries':>8}")
 for order_type in registry.all():
-    data = {**order_type.initial(case=case, entries=entries), **EXTRA}
+    data = {**order_type.initial(case=case, entries=entries), **EXTRA, **PER_TYPE.get(order_type.key, {})}
     cleaned = order_type.clean_data(case=case, entries=entries, data=data)
     start = time.perf_counter()
     for _ in range(ROUNDS):

@@ -325,13 +325,14 @@ def _load_users(judges: dict[str, Judge], result: DemoResult):
 
 def _draft_seed_order(court: Court, clerk, spec: dict, result: DemoResult) -> None:
     """Draft a seed order through the service the wizard's finish step calls: the type's
-    prefill from the case, plus the facts of the real order that the database does not hold."""
+    prefill from the case (applied by the service), plus the facts of the real order that the
+    database does not hold."""
     case = case_find_by_number(spec["case"], queryset=Case.objects.filter(court=court)).get()
     if case.orders.filter(order_type=spec["order_type"]).exists():
         return
     order_type = registry.get(spec["order_type"])
     entries = list(case.docket_entries.filter(number__in=spec["entries"]))
-    data = {**order_type.initial(case=case, entries=entries), **spec["data"]}
+    data = dict(spec["data"])  # over the type's prefill, which the service applies
     order = services.order_draft_create(
         case=case,
         order_type_key=order_type.key,

@@ -69,10 +69,13 @@ def sample_order(key: str) -> dict[str, Any]:
     data.setdefault("quotes", "straight")
     try:
         cleaned = order_type.clean_data(case=case, entries=entries, data=data, order_date=ORDER_DATE)
-    except ValidationError as error:  # a date of the past (an earlier order, a filing): before
-        for index, name in enumerate(form.fields):
+    except ValidationError as error:  # a date of the past (an earlier order, a filing), or a field
+        # another answer requires: answered, then validated again
+        for index, (name, field) in enumerate(form.fields.items()):
             if name in error.error_dict and "cannot be after" in str(error.error_dict[name]):
                 data[name] = ORDER_DATE - datetime.timedelta(days=60 - index)
+            elif name in error.error_dict:  # required by another answer (why a motion is denied)
+                data[name] = _value(field, index)
         cleaned = order_type.clean_data(case=case, entries=entries, data=data, order_date=ORDER_DATE)
     body = order_type.render_body(case=case, entries=entries, data=cleaned, judge=case.assigned_judge)
     assert parse_body(body), f"{key} rendered an empty body"

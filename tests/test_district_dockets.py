@@ -279,6 +279,8 @@ def _answers(order_type, case, entries) -> dict:
         for field_name in error.message_dict:
             if isinstance(form.fields.get(field_name), forms.DateField):
                 data[field_name] = past
+            elif field_name in form.fields and field_name not in data:  # required by another answer
+                data[field_name] = filler(form.fields[field_name])
     return data
 
 

@@ -17,8 +17,10 @@ PRISONER_SENTENCE = "Where, as here, one of the parties is a prisoner"
 
 
 def render(key, case, entries, **data):
-    """Validate ``data`` as the service does, then render; straight quotes unless asked."""
+    """Validate ``data`` over the type's prefill as the service does, then render; straight quotes
+    unless asked."""
     order_type = registry.get(key)
+    data = {**order_type.initial(case=case, entries=entries), **data}
     data.setdefault("quotes", "straight")
     cleaned = order_type.clean_data(case=case, entries=entries, data=data, order_date=ORDER_DATE)
     body = order_type.render_body(case=case, entries=entries, data=cleaned, judge=case.assigned_judge)
@@ -69,8 +71,10 @@ def test_deny_discovery_extension_singular_and_plural():
     case, entry = singular_case(
         entry_kind="request", description="REQUEST for 30-day extension of time to answer discovery"
     )
-    data = with_initial("deny_discovery_extension", case, [entry])
-    assert data["extension_days"] == 30
+    data = with_initial(
+        "deny_discovery_extension", case, [entry], request_purpose="respond to Defendant's discovery requests"
+    )
+    assert data["extension_days"] == 30  # read from the request
     text, title, _ = render("deny_discovery_extension", case, [entry], **data)
     assert title == "ORDER DENYING REQUEST FOR EXTENSION OF TIME"
     assert text.startswith(
@@ -119,8 +123,14 @@ def test_grant_extension_of_time_for_either_side():
     assert "No further extensions" in text
 
     case, entry = plural_case(filed_by_defendant=True)
-    data = with_initial("grant_extension_of_time", case, [entry], new_deadline=datetime.date(2024, 5, 1))
-    assert data["movant"] == "defendant"
+    data = with_initial(
+        "grant_extension_of_time",
+        case,
+        [entry],
+        new_deadline=datetime.date(2024, 5, 1),
+        purpose="file a dispositive motion",
+    )
+    assert data["movant"] == "defendant"  # the entry's filer
     text, _, _ = render("grant_extension_of_time", case, [entry], **data)
     assert "Defendants' request for an extension of time to file a dispositive motion is GRANTED" in text
     assert "Defendants shall file a dispositive motion no later than May 1, 2024." in text
@@ -137,6 +147,8 @@ def test_deny_appointment_of_counsel_singular_and_plural():
         case,
         [entry],
         **with_initial("deny_appointment_of_counsel", case, [entry]),
+        reasons="Plaintiff has thus far been able to articulate her claims adequately, and the legal "
+        "issues in this case are not complex.",
     )
     assert title == "ORDER DENYING MOTION FOR APPOINTMENT OF COUNSEL"
     assert "may request counsel to represent an indigent litigant under 28 U.S.C. § 1915(e)(1)" in text
@@ -146,7 +158,13 @@ def test_deny_appointment_of_counsel_singular_and_plural():
     assert "Plaintiff's motion for appointment of counsel is therefore DENIED without prejudice." in text
 
     case, entry = plural_case()
-    data = with_initial("deny_appointment_of_counsel", case, [entry], without_prejudice=False)
+    data = with_initial(
+        "deny_appointment_of_counsel",
+        case,
+        [entry],
+        without_prejudice=False,
+        reasons="Plaintiffs have thus far been able to articulate their claims adequately.",
+    )
     text, _, _ = render("deny_appointment_of_counsel", case, [entry], **data)
     assert "Plaintiffs have thus far been able to articulate their claims adequately" in text
     assert "Plaintiffs' motion for appointment of counsel is therefore DENIED." in text
@@ -154,7 +172,13 @@ def test_deny_appointment_of_counsel_singular_and_plural():
 
 def test_grant_appointment_of_counsel_singular_and_plural():
     case, entry = singular_case()
-    text, title, _ = render("grant_appointment_of_counsel", case, [entry], reasons="The issues are complex.")
+    text, title, _ = render(
+        "grant_appointment_of_counsel",
+        case,
+        [entry],
+        reasons="The issues are complex.",
+        program="the Federal Pro Bono Project",
+    )
     assert title == "ORDER GRANTING MOTION FOR APPOINTMENT OF COUNSEL"
     assert "REFERRED to the Federal Pro Bono Project" in text
     assert "All proceedings in this action are STAYED" in text
@@ -162,7 +186,12 @@ def test_grant_appointment_of_counsel_singular_and_plural():
 
     case, entry = plural_case()
     text, _, _ = render(
-        "grant_appointment_of_counsel", case, [entry], reasons="Trial is set.", stay_proceedings=False
+        "grant_appointment_of_counsel",
+        case,
+        [entry],
+        reasons="Trial is set.",
+        stay_proceedings=False,
+        program="the Federal Pro Bono Project",
     )
     assert "volunteer counsel willing to represent Plaintiffs." in text
     assert "representing themselves." in text
@@ -193,7 +222,14 @@ def test_grant_ifp_for_non_prisoners_waives_the_fee():
 
 def test_order_of_service_singular_prisoner():
     case, entry = singular_case(entry_kind="complaint", description="COMPLAINT")
-    data = with_initial("order_of_service", case, [entry], allegations="Plaintiff alleges Reed struck her.")
+    data = with_initial(
+        "order_of_service",
+        case,
+        [entry],
+        allegations="Plaintiff alleges Reed struck her.",
+        cognizable_claim="for deliberate indifference to serious medical needs in violation of the "
+        "Eighth Amendment",
+    )
     text, title, body = render("order_of_service", case, [entry], **data)
     assert title == "ORDER OF SERVICE"
     assert "28 U.S.C. § 1915A(a)" in text
@@ -217,7 +253,13 @@ def test_order_of_service_plural_serves_only_the_chosen_defendants():
     case, entry = plural_case(entry_kind="complaint", description="COMPLAINT")
     chosen = [str(p.pk) for p in case.parties.filter(name__in=["Cy Ames", "Ed Ames"])]
     text, _, _ = render(
-        "order_of_service", case, [entry], allegations="They allege.", defendants=chosen, motion_days=60
+        "order_of_service",
+        case,
+        [entry],
+        allegations="They allege.",
+        defendants=chosen,
+        motion_days=60,
+        cognizable_claim="for excessive force",
     )
     assert "against Cy Ames and Ed Ames." in text
     assert "Di Ames" not in text
@@ -310,7 +352,9 @@ def test_motion_to_compel_granted_and_denied():
     )
 
     case, entry = plural_case()
-    text, title, _ = render("rule_on_motion_to_compel", case, [entry], disposition="DENIED")
+    text, title, _ = render(
+        "rule_on_motion_to_compel", case, [entry], disposition="DENIED", denial_reason="no_meet_and_confer"
+    )
     assert title == "ORDER DENYING MOTION TO COMPEL"
     assert "Plaintiffs do not show that they conferred or attempted to confer with Defendants" in text
     assert PRISONER_SENTENCE not in text
@@ -324,6 +368,7 @@ def test_deny_preliminary_injunction_singular_and_plural():
         [entry],
         reasons="She shows no irreparable harm.",
         requested="a transfer",
+        relief="preliminary injunction",
     )
     assert title == "ORDER DENYING MOTION FOR PRELIMINARY INJUNCTION"
     assert "Winter v. Natural Res. Def. Council, Inc., 555 U.S. 7, 20 (2008)" in text
@@ -392,7 +437,7 @@ def test_deny_discovery_motion_resolving_two_motions():
     case, entry = singular_case(description="MOTION for Discovery")
     second = DocketEntryFactory(case=case, number=14, kind="motion", description="MOTION to compel discovery")
     entries = [second, entry]
-    data = with_initial("deny_discovery_motion", case, entries)
+    data = with_initial("deny_discovery_motion", case, entries, motion="motions for discovery")
     text, _, _ = render("deny_discovery_motion", case, entries, **data)
     assert (
         "Plaintiff proceeds with a pro se civil rights complaint under 42 U.S.C. § 1983 "

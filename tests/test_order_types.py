@@ -129,7 +129,7 @@ def test_fitting_entries_are_the_pending_ones_of_the_kinds_the_type_resolves():
 
 
 def test_a_new_draft_takes_the_house_style_of_the_judges_latest_order():
-    case, entry = singular_case()
+    case, entry = singular_case(description="MOTION for Discovery")
     order_type = registry.get("deny_appointment_of_counsel")
     assert order_type.initial(case=case, entries=[entry]).get("court_style") is None
     services.order_draft_create(
@@ -211,12 +211,13 @@ def test_the_details_form_shows_the_types_own_fields_before_the_house_style():
 def test_the_discovery_order_title_is_a_choice_of_the_chambers():
     case, entry = singular_case()
     order_type = registry.get("deny_discovery_motion")
-    cleaned = order_type.clean_data(case=case, entries=[entry], data={}, order_date=ORDER_DATE)
+    answers = {"motion": "motion for discovery"}
+    cleaned = order_type.clean_data(case=case, entries=[entry], data=answers, order_date=ORDER_DATE)
     assert order_type.title_for(case=case, entries=[entry], data=cleaned) == "ORDER DENYING DISCOVERY MOTION"
     cleaned = order_type.clean_data(
         case=case,
         entries=[entry],
-        data={"title_wording": "ORDER DENYING MOTION FOR DISCOVERY"},
+        data={**answers, "title_wording": "ORDER DENYING MOTION FOR DISCOVERY"},
         order_date=ORDER_DATE,
     )
     assert (

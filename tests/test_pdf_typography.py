@@ -55,6 +55,15 @@ EXTRA = {
     "start_date": "2030-12-01",
     "compelled_act": "serve responses",
     "response_deadline": "2030-12-30",
+    # The facts no type prefills (required, empty): in the seeds' and the old defaults' words.
+    "purpose": "respond to Defendants' discovery requests",
+    "request_purpose": "respond to Defendants' discovery requests",
+    "cognizable_claim": "for deliberate indifference to serious medical needs in violation of the "
+    "Eighth Amendment",
+    "program": "the Federal Pro Bono Project",
+    "relief": "preliminary injunction",
+    "disposition": "DENIED",
+    "denial_reason": "no_meet_and_confer",
     "text": (
         "Plaintiff moves to stay this action pending his appeal in another case.\n\n"
         "# DISCUSSION\n\n"
@@ -63,6 +72,7 @@ EXTRA = {
         "2. The parties shall file a joint status report every ninety days."
     ),
 }
+PER_TYPE = {"deny_discovery_motion": {"motion": "motion for discovery"}}
 
 
 # Every order type ------------------------------------------------------------------------------
@@ -74,7 +84,7 @@ def test_every_order_type_prints_cleanly(demo, key):
     case = demo["Crawford v. Beard"]
     entries = list(case.docket_entries.filter(number=53))
     order_type = registry.get(key)
-    data = {**order_type.initial(case=case, entries=entries), **EXTRA}
+    data = {**order_type.initial(case=case, entries=entries), **EXTRA, **PER_TYPE.get(order_type.key, {})}
     cleaned = order_type.clean_data(case=case, entries=entries, data=data)
     body = order_type.render_body(case=case, entries=entries, data=cleaned, judge=case.assigned_judge)
     title = order_type.title_for(case=case, entries=entries, data=cleaned)

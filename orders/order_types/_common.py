@@ -8,7 +8,14 @@ SIDES = [("plaintiff", "Plaintiff(s)"), ("defendant", "Defendant(s)")]
 
 
 def movant_field(**kwargs) -> forms.ChoiceField:
-    return forms.ChoiceField(label="Who filed it", choices=SIDES, initial="plaintiff", **kwargs)
+    """Who filed the motion: prefilled from the entry's filing party (``movant_initial``), else
+    asked (no side is assumed)."""
+    return forms.ChoiceField(
+        label="Who filed it",
+        choices=[("", "—"), *SIDES],
+        help_text="Prefilled when the docket entry names its filer.",
+        **kwargs,
+    )
 
 
 def movant_initial(entries: list[DocketEntry]) -> str | None:

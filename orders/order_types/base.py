@@ -228,8 +228,11 @@ class OrderType:
         return self.Form(data=data, initial=initial, case=case, order_date=order_date, **kwargs)
 
     def initial(self, *, case: Case, entries: list[DocketEntry]) -> dict[str, Any]:
-        """Prefill for the form: the house style of the judge's latest order, and whatever the
-        type can read from the case (subclasses extend this with ``super().initial(...)``)."""
+        """The type's only prefill, shown by the wizard's details step and applied by
+        ``services.order_draft_create`` under the answers it is given: the house style of the
+        judge's latest order, and what the type reads from the case (its dates, parties, docket
+        entries and earlier orders). A fact the case does not hold is never prefilled: its field is
+        required, empty, with a hint (subclasses extend this with ``super().initial(...)``)."""
         return style_initial(case, order_type=self.key, sticky_fields=self.sticky_fields)
 
     def clean_data(

@@ -5,7 +5,7 @@ from django import forms
 
 from ..models import EntryKind
 from ..motions.asks import Ask
-from . import registry, text
+from . import registry
 from .base import OrderType, OrderTypeForm
 
 
@@ -14,6 +14,8 @@ class Form(OrderTypeForm):
         label="Why exceptional circumstances are not shown",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=3000,
+        help_text="The court's findings, e.g. “Plaintiff has thus far been able to articulate his "
+        "claims adequately, and the legal issues in this case are not complex.”",
     )
     without_prejudice = forms.BooleanField(
         label="Deny without prejudice (the court will reconsider on its own motion if circumstances change)",
@@ -32,16 +34,3 @@ class DenyAppointmentOfCounsel(OrderType):
     needs_entries = True
     Form = Form
     keywords = ("counsel", "attorney", "appoint")
-
-    def initial(self, *, case, entries):
-        initial = super().initial(case=case, entries=entries)
-        initial["reasons"] = _default_reasons(case, initial)
-        return initial
-
-
-def _default_reasons(case, initial) -> str:
-    t = text.CaseText(case, court_style=initial.get("court_style", "capital"))
-    return (
-        f"{t.plaintiff.Cap} {t.plaintiff.verb['has']} thus far been able to articulate {t.plaintiff.his} "
-        f"claims adequately, and the legal issues in this case are not complex."
-    )

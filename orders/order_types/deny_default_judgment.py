@@ -1,6 +1,7 @@
 """Order denying a motion for default judgment (Fed. R. Civ. P. 55: default must be entered by
 the clerk before a default judgment, and only against a party who has failed to defend)."""
 
+import re
 from typing import Any
 
 from django import forms
@@ -10,6 +11,9 @@ from ..motions.asks import Ask
 from . import registry
 from .base import OrderType, OrderTypeForm
 
+# A docket entry recording the clerk's entry of default (Fed. R. Civ. P. 55(a)).
+_DEFAULT_ENTERED = re.compile(r"(?:clerk'?s\s+)?entry\s+of\s+default|default\s+(?:is\s+)?entered", re.I)
+
 REASONS = [
     ("no_default", "No default has been entered (Rule 55(a))"),
     ("appeared", "The defendants have appeared and are defending"),
@@ -18,7 +22,11 @@ REASONS = [
 
 
 class Form(OrderTypeForm):
-    reason = forms.ChoiceField(label="Why", choices=REASONS, initial="no_default")
+    reason = forms.ChoiceField(
+        label="Why",
+        choices=[("", "—"), *REASONS],
+        help_text="Prefilled from the docket: an answer filed, or no entry of default on it.",
+    )
     explanation = forms.CharField(
         label="More detail (optional)",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -45,4 +53,6 @@ class DenyDefaultJudgment(OrderType):
         initial = super().initial(case=case, entries=entries)
         if case.docket_entries.filter(kind=EntryKind.ANSWER).exists():
             initial["reason"] = "appeared"
+        elif not any(_DEFAULT_ENTERED.search(e.description) for e in case.docket_entries.all()):
+            initial["reason"] = "no_default"  # the docket shows no entry of default
         return initial

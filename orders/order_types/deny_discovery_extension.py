@@ -26,7 +26,11 @@ class Form(BackgroundForm, DiscoveryForm):
         label="Explain that discovery is not filed with the court (Rule 5(d))", required=False, initial=False
     )
     screened_pleading = forms.CharField(
-        label="Pleading screened", max_length=100, required=False, initial="complaint"
+        label="Pleading screened",
+        max_length=100,
+        required=False,
+        help_text="Read from the screening order's docket text (“second amended complaint”); "
+        "left empty, the order says “complaint”.",
     )
     screening_date = forms.DateField(label="Date of the screening order", required=False)
     screening_docket = forms.IntegerField(
@@ -71,8 +75,6 @@ class DenyDiscoveryExtension(OrderType):
     def initial(self, *, case, entries) -> dict[str, Any]:
         initial = background_initial(case)
         initial.update(super().initial(case=case, entries=entries))
-        t = text.CaseText(case, court_style=initial.get("court_style", text.COURT_CAPITALISED))
-        initial["request_purpose"] = f"respond to {t.defendant.poss} discovery requests"
         orders = case.docket_entries.filter(kind=EntryKind.ORDER).order_by("-number")
         screening = next((entry for entry in orders if _SCREENED.search(entry.description)), None)
         if screening is not None:

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from ..models import EntryKind
-from ..motions.asks import Ask
+from ..motions.asks import Ask, classify_entry
 from . import registry
 from ._discovery import CITATION_FIELDS, DiscoveryForm
 from .base import OrderType
@@ -37,8 +37,8 @@ class Form(DiscoveryForm):
     motion = forms.CharField(
         label="The motion is a …",
         max_length=100,
-        initial="motion for discovery",
-        help_text="As the order names it, e.g. “motion for discovery”.",
+        help_text="As the order names it, e.g. “motion for discovery”; prefilled when the docket "
+        "entries ask for discovery.",
     )
     disposition = forms.ChoiceField(label="Disposition", choices=DISPOSITIONS, initial="DENIED")
     background = forms.BooleanField(
@@ -80,11 +80,12 @@ class DenyDiscoveryMotion(OrderType):
 
     def initial(self, *, case, entries) -> dict[str, Any]:
         initial = super().initial(case=case, entries=entries)
-        if entries and all(entry.kind == EntryKind.REQUEST for entry in entries):
+        if not entries or any(classify_entry(entry) != Ask.DISCOVERY for entry in entries):
+            return initial  # what the filing is called is not known: the field asks
+        if all(entry.kind == EntryKind.REQUEST for entry in entries):
             initial.setdefault("motion", "request for discovery")
             initial.setdefault("title_wording", "ORDER DENYING REQUEST FOR DISCOVERY")
-        if len(entries) > 1:
-            initial.setdefault("motion", "motions for discovery")
+        initial.setdefault("motion", "motions for discovery" if len(entries) > 1 else "motion for discovery")
         return initial
 
     def title_for(self, *, case, entries, data) -> str:

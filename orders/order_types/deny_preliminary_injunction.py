@@ -1,6 +1,8 @@
 """Order denying a motion for a preliminary injunction or temporary restraining order
 (Fed. R. Civ. P. 65; Winter v. Natural Res. Def. Council, Inc., 555 U.S. 7, 20 (2008))."""
 
+import re
+
 from django import forms
 
 from ..models import EntryKind
@@ -18,8 +20,24 @@ RELIEF = [
 ]
 
 
+_TRO = re.compile(r"restraining\s+order|\bTRO\b", re.IGNORECASE)
+_INJUNCTION = re.compile(r"preliminary\s+injunct", re.IGNORECASE)
+
+
+def relief_asked(text: str) -> str:
+    """The ``RELIEF`` a docket text names (a TRO, a preliminary injunction or both); "" if none."""
+    tro, injunction = bool(_TRO.search(text)), bool(_INJUNCTION.search(text))
+    if tro and injunction:
+        return RELIEF[2][0]
+    return RELIEF[1][0] if tro else RELIEF[0][0] if injunction else ""
+
+
 class Form(OrderTypeForm):
-    relief = forms.ChoiceField(label="The motion seeks", choices=RELIEF, initial=RELIEF[0][0])
+    relief = forms.ChoiceField(
+        label="The motion seeks",
+        choices=[("", "—"), *RELIEF],
+        help_text="Prefilled from the words of the docket entry.",
+    )
     requested = forms.CharField(
         label="What the plaintiff asks the court to order",
         max_length=1000,
@@ -44,6 +62,13 @@ class DenyPreliminaryInjunction(OrderType):
     needs_entries = True
     Form = Form
     keywords = ("injunction", "restraining", "tro")
+
+    def initial(self, *, case, entries):
+        initial = super().initial(case=case, entries=entries)
+        relief = relief_asked(" ".join(entry.description for entry in entries))
+        if relief:
+            initial["relief"] = relief
+        return initial
 
     def title_for(self, *, case, entries, data) -> str:
         return f"ORDER DENYING MOTION FOR {str(data.get('relief') or RELIEF[0][0]).upper()}"

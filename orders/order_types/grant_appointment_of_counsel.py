@@ -17,7 +17,12 @@ class Form(OrderTypeForm):
         help_text="E.g. the claims have survived summary judgment and must "
         "be tried, and the issues are complex.",
     )
-    program = forms.CharField(label="Referred to", max_length=200, initial="the Federal Pro Bono Project")
+    program = forms.CharField(
+        label="Referred to",
+        max_length=200,
+        help_text="The court's pro bono program, as its orders name it (N.D. Cal.: “the Federal Pro "
+        "Bono Project”); prefilled from the judge's last order of this type.",
+    )
     stay_proceedings = forms.BooleanField(
         label="Stay the proceedings until counsel is located", required=False, initial=True
     )

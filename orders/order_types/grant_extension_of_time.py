@@ -20,8 +20,8 @@ class Form(OrderTypeForm):
     purpose = forms.CharField(
         label="The extension is to …",
         max_length=300,
-        initial="file an opposition to Defendants' motion for summary judgment",
-        help_text="Completes “an extension of time to …” and “shall … no later than”.",
+        help_text="What the request asks time for, as the motion says it: completes “an extension of "
+        "time to …” and “shall … no later than”, e.g. “respond to Defendants' discovery requests”.",
     )
     current_deadline = forms.DateField(label="Current deadline", required=False)
     new_deadline = forms.DateField(label="New deadline", help_text="Must be after the order's date.")
@@ -63,8 +63,6 @@ class GrantExtensionOfTime(OrderType):
         movant = movant_initial(entries)
         if movant:
             initial["movant"] = movant
-        if movant == "defendant":
-            initial["purpose"] = "file a dispositive motion"
         return initial
 
     def context(self, *, case, entries, data, judge, t) -> dict[str, Any]:

@@ -2,10 +2,12 @@
 filing fee is collected in installments from the trust account (§ 1915(b))."""
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from ..courts import cause_codes
 from ..models import EntryKind
 from ..motions.asks import Ask
 from . import registry
@@ -13,6 +15,7 @@ from .base import FROM_ORDER_DATE, OrderType, OrderTypeForm
 
 ERROR_PARTIAL_FEE_TOO_HIGH = "The initial partial filing fee cannot exceed the filing fee."
 FILING_FEE = Decimal("350.00")  # 28 U.S.C. § 1914(a); the $55 administrative fee is waived for IFP
+HABEAS_FILING_FEE = Decimal("5.00")  # 28 U.S.C. § 1914(a): “on application for a writ of habeas corpus”
 
 
 class Form(OrderTypeForm):
@@ -55,3 +58,10 @@ class GrantIfp(OrderType):
     needs_entries = False
     Form = Form
     keywords = ("pauperis", "ifp", "fee")
+
+    def initial(self, *, case, entries) -> dict[str, Any]:
+        initial = super().initial(case=case, entries=entries)
+        cause = cause_codes.cause_of(case.cause)
+        if cause is not None and cause.kind == cause_codes.HABEAS:
+            initial["filing_fee"] = HABEAS_FILING_FEE
+        return initial

@@ -27,8 +27,8 @@ class Form(BackgroundForm):
     cognizable_claim = forms.CharField(
         label="The cognizable claim",
         max_length=500,
-        initial="for deliberate indifference to serious medical needs in violation of the Eighth Amendment",
-        help_text="Completes “states a cognizable claim …”.",
+        help_text="Completes “states a cognizable claim …”, e.g. “for deliberate indifference to "
+        "serious medical needs in violation of the Eighth Amendment”.",
     )
     defendants = forms.MultipleChoiceField(
         label="Defendants to serve", widget=forms.CheckboxSelectMultiple, choices=()

@@ -12,7 +12,7 @@ from . import registry
 from ._common import movant_field, movant_initial
 from .base import OrderType, OrderTypeForm
 
-DISPOSITIONS = [("GRANTED", "GRANTED"), ("DENIED", "DENIED")]
+DISPOSITIONS = [("DENIED", "DENIED"), ("GRANTED", "GRANTED")]
 DENIAL_REASONS = [
     ("no_meet_and_confer", "No good-faith attempt to meet and confer (Rule 37(a)(1))"),
     ("no_specifics", "The motion does not set out the requests and responses"),
@@ -20,13 +20,14 @@ DENIAL_REASONS = [
 ]
 ERROR_REQUIRED_WHEN_GRANTED = "Required when the motion is granted."
 ERROR_EXPLAIN = "Explain why the motion is denied."
+ERROR_WHY_DENIED = "Say why the motion is denied."
 
 
 class Form(OrderTypeForm):
     movant = movant_field()
-    disposition = forms.ChoiceField(label="Disposition", choices=DISPOSITIONS, initial="DENIED")
+    disposition = forms.ChoiceField(label="Disposition", choices=[("", "—"), *DISPOSITIONS])
     denial_reason = forms.ChoiceField(
-        label="If denied, why", choices=DENIAL_REASONS, initial="no_meet_and_confer", required=False
+        label="If denied, why", choices=[("", "—"), *DENIAL_REASONS], required=False
     )
     explanation = forms.CharField(
         label="Discussion", widget=forms.Textarea(attrs={"rows": 4}), max_length=10000, required=False
@@ -51,6 +52,8 @@ class Form(OrderTypeForm):
             for name in ("compelled_act", "response_deadline"):
                 if not cleaned.get(name) and name not in self.errors:
                     self.add_error(name, ValidationError(ERROR_REQUIRED_WHEN_GRANTED, code="required"))
+        elif cleaned.get("disposition") == "DENIED" and not cleaned.get("denial_reason"):
+            self.add_error("denial_reason", ValidationError(ERROR_WHY_DENIED, code="required"))
         elif cleaned.get("denial_reason") == "other" and not cleaned.get("explanation"):
             self.add_error("explanation", ValidationError(ERROR_EXPLAIN, code="required"))
         return cleaned

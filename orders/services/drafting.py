@@ -52,8 +52,9 @@ def order_draft_create(
 ) -> Order:
     """Draft an order of a type from the library (``orders.order_types``).
 
-    ``data`` (the type's own fields) is validated through the type's form against the order's
-    date (today when ``date`` is None) and stored as JSON in ``Order.details``. The body is
+    ``data`` (the type's own fields) goes over the type's prefill (``OrderType.initial``, the one
+    the wizard shows), is validated through the type's form against the order's date (today when
+    ``date`` is None) and stored as JSON in ``Order.details``. The body is
     rendered from the type unless ``body`` (text edited in the wizard) is given; the title
     likewise. The judge defaults to the case's assigned judge. ``created_by`` must be a clerk or
     the judge of that judge's chambers (``permissions.require_draft_in``; refusals audited).
@@ -97,7 +98,12 @@ def _draft_create(
     entries = sorted(_check_entries_in_case(case, entries), key=lambda entry: entry.number)
     if order_type.needs_entries and not entries:
         raise ValidationError({"docket_entries": ERROR_ENTRIES_REQUIRED})
-    cleaned = order_type.clean_data(case=case, entries=entries, data=data or {}, order_date=date)
+    # The type's prefill (the same as the wizard's details step shows) under the answers given:
+    # the same answers make the same order whichever way it is drafted.
+    answers = dict(data or {})
+    if any(name not in answers for name in order_type.get_form(case=case).fields):  # the wizard's: none
+        answers = {**order_type.initial(case=case, entries=entries), **answers}
+    cleaned = order_type.clean_data(case=case, entries=entries, data=answers, order_date=date)
     judge = judge or case.assigned_judge
     if body is None:
         body = order_type.render_body(case=case, entries=entries, data=cleaned, judge=judge)
