@@ -91,10 +91,11 @@ def order_review(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     if conflict and conflict.get("order") == order.pk:
         base = order.history.filter(version=conflict["yours"]).order_by("-history_id").first()
         their_changes = version_diff(base, order) if base else []
+    can = permissions.order_permissions(request.user, order)
     context = {
         "order": order,
         "case": order.case,
-        "can": permissions.order_permissions(request.user, order),
+        "can": can,
         "signed_pdf": getattr(order, "signed_pdf", None) if order.is_signed else None,
         "comments": order.comments.select_related("author"),
         "send_back_comment": selectors.send_back_comment(order),
@@ -104,6 +105,7 @@ def order_review(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
         "diff": version_diff(older, newer) if older and newer else [],
         "their_changes": their_changes,
         "amendments": order.amendments.all(),
+        "printed": services.order_printed_token(order) if can["sign"] else "",
     }
     return render(request, "orders/order_review.html", context)
 
@@ -162,6 +164,7 @@ def order_sign(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
             user=request.user,
             signature=cast(Signature, request.POST.get("signature", "")),  # the service refuses others
             expected_version=version,
+            printed=request.POST.get("printed", ""),  # what the page showed: "" is refused
             ip=client_ip(request),
         ),
         "Signed. The PDF is frozen: every download returns exactly these bytes.",

@@ -117,8 +117,11 @@ from .word import (
 )
 from .workflow import (
     AMENDED_PREFIX,
+    ERROR_PRINTED_CHANGED,
+    ERROR_PRINTED_MISSING,
     order_amend,
     order_mark_filed,
+    order_printed_token,
     order_recall,
     order_send_back,
     order_send_for_signature,
@@ -151,6 +154,8 @@ __all__ = [
     "ERROR_ORDER_NOT_DRAFT",
     "ERROR_ORDER_SIGNED",
     "ERROR_PARTY_POSITION_TAKEN",
+    "ERROR_PRINTED_CHANGED",
+    "ERROR_PRINTED_MISSING",
     "ERROR_SIGNATURE_CHOICE",
     "ERROR_SIGN_IN_READER",
     "ERROR_UNKNOWN_ORDER_TYPE",
@@ -196,6 +201,7 @@ __all__ = [
     "order_import",
     "order_import_file",
     "order_mark_filed",
+    "order_printed_token",
     "order_recall",
     "order_refuse",
     "order_send_back",

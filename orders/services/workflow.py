@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -65,6 +66,51 @@ def order_send_back(
     return note
 
 
+PRINTED_SALT = "orders.printed-document"
+ERROR_PRINTED_CHANGED = (
+    "What this order prints changed since the page you signed from was shown; nothing was signed. "
+    "Read the order again, then sign. Changed: {changes}"
+)
+ERROR_PRINTED_MISSING = "The signing form was incomplete; reload the page and read the order again."
+
+
+def order_printed_token(order: Order) -> str:
+    """What the review page shows the judge, for its sign form: the fingerprint of every printed
+    value (``OrderDocument.fingerprint``) and the printed texts outside the body (the caption,
+    case number, heading, judge; the body is the order's version), signed by the server."""
+    from ..pdf import document_for_order
+
+    document = document_for_order(order)
+    texts = [[where, text] for where, text in document.printed_texts() if "of the order's text" not in where]
+    return signing.dumps(
+        {"fingerprint": document.fingerprint(), "texts": texts}, salt=PRINTED_SALT, compress=True
+    )
+
+
+def _check_printed(order: Order, token: str) -> None:
+    """Refuse to sign unless the order prints exactly what the judge was shown (a docket import
+    since may have added a party to the caption), naming what changed."""
+    from ..pdf import document_for_order
+
+    try:
+        shown = signing.loads(token, salt=PRINTED_SALT)
+    except signing.BadSignature:
+        raise ValidationError(ERROR_PRINTED_MISSING) from None
+    document = document_for_order(order)
+    if document.fingerprint() == shown.get("fingerprint"):
+        return
+    now = [[where, text] for where, text in document.printed_texts() if "of the order's text" not in where]
+    before = [tuple(item) for item in shown.get("texts", [])]
+    changes = [
+        f"{where}: “{old}” → “{new}”"
+        for (where, old), (_w, new) in zip(before, [tuple(item) for item in now], strict=False)
+        if old != new
+    ]
+    if len(before) != len(now):
+        changes.append("the printed parts of the order")
+    raise ValidationError(ERROR_PRINTED_CHANGED.format(changes="; ".join(changes) or "the order's text"))
+
+
 def order_recall(
     *, order: Order, user: User, expected_version: int | None = None, ip: str | None = None
 ) -> Order:
@@ -86,12 +132,15 @@ def order_sign(
     user: User,
     signature: Signature,
     expected_version: int | None = None,
+    printed: str | None = None,
     ip: str | None = None,
 ) -> SignedPdf:
     """The judge signs with the conformed “/s/” signature: the date is stamped if empty, the
     filing copy (final, no watermark, no form field) is rendered once, passes the preflight
     (``orders.pdf.preflight``), and its bytes are frozen with their SHA-256; from then on the order
-    cannot change. ``expected_version`` makes sure the judge signs the text they read. A digital
+    cannot change. ``expected_version`` makes sure the judge signs the text they read, and
+    ``printed`` (``order_printed_token`` of the page they read) that nothing else printed changed
+    since (the caption from a docket re-import, the judge's title…). A digital
     signature is made in a PDF reader on the signing copy and uploaded (``services.signing``)."""
     from django.conf import settings
 
@@ -111,6 +160,8 @@ def order_sign(
             raise ValidationError(ERROR_SIGNATURE_CHOICE)
         if signature == SignedPdf.Signature.FIELD:
             raise ValidationError(ERROR_SIGN_IN_READER)
+        if printed is not None and expected_version in (None, order.version):
+            _check_printed(order, printed)  # (a stale version is refused with its changes below)
         return _freeze_signed(
             order,
             user=user,

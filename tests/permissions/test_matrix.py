@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -36,6 +38,8 @@ from ..factories import (
 )
 
 pytestmark = pytest.mark.django_db
+# The views bind the renderer when first imported: import them before a test stubs it out.
+import_module(settings.ROOT_URLCONF)
 Role = ChambersMembership.Role
 S = Order.Status
 
