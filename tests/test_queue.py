@@ -2,6 +2,7 @@
 “awaiting your signature”, and the send-back comment where the clerk works."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -129,9 +130,15 @@ def test_the_judge_signs_from_home_beside_the_order_text(chambers, client):
     home = client.get(reverse("orders:home")).content.decode()
     card = home.split(f'id="awaiting-{order.pk}"')[1]
     assert "DENIED without prejudice" in card and f'id="sign-{order.pk}"' in card
+    printed = re.search(r'name="printed" value="([^"]+)"', card).group(1)  # what the judge was shown
     response = client.post(
         reverse("orders:order_sign", args=[order.pk]),
-        {"version": order.version, "signature": "conformed", "next": reverse("orders:home")},
+        {
+            "version": order.version,
+            "signature": "conformed",
+            "printed": printed,
+            "next": reverse("orders:home"),
+        },
     )
     assert response["Location"] == reverse("orders:home")
     order.refresh_from_db()

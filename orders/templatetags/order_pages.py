@@ -59,3 +59,11 @@ def latest_send_back(order):
     from ..selectors import send_back_comment
 
     return send_back_comment(order) if order is not None else None
+
+
+@register.filter
+def printed_token(order) -> str:
+    """What the page shows of the order, for a sign form (``services.order_printed_token``)."""
+    from ..services import order_printed_token
+
+    return order_printed_token(order)
