@@ -47,7 +47,7 @@ def test_a_body_over_the_orders_limit_is_refused_without_drawing(demo_client, re
     huge = {**review, "review-paragraph_0": SENTENCE * 30_000}  # 2.5 MB
     started = time.monotonic()
     response = preview(demo_client, review.url, huge)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 5  # was 31 s; loaded machines are slow (bench: real figures)
     assert response.status_code == 422
     assert "longer than 100,000 characters" in response.json()["error"]
 
