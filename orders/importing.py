@@ -49,6 +49,8 @@ def is_pdf(name: str, data: bytes) -> bool:
 def read_order_file(name: str, data: bytes) -> str:
     """The text of a PDF (its text layer, read in a limited child process) or of a text file."""
     if is_pdf(name, data):
+        import pdfplumber  # noqa: F401 - imported once in the worker, not in every child
+
         try:
             return run_limited(_read_pdf, data, limits=PDF_LIMITS, passthrough=(ImportFileError,))
         except SandboxRefused as refusal:

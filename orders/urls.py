@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import docket_views, docx_views, proposed_views, views, workflow_views
+from . import docket_views, docx_views, proposed_views, queue_views, views, workflow_views
 from .drafting import views as drafting_views
 from .drafting.wizard import DraftWizard
 
@@ -57,4 +57,6 @@ urlpatterns += [
     path("orders/<int:order_id>/amend/", workflow_views.order_amend, name="order_amend"),
     path("orders/<int:order_id>/audit/", workflow_views.order_audit, name="order_audit"),
     path("chambers/<int:judge_id>/audit/", workflow_views.chambers_audit, name="chambers_audit"),
+    path("orders/<int:order_id>/recall/", workflow_views.order_recall, name="order_recall"),
+    path("chambers/<int:judge_id>/queue/", queue_views.chambers_queue, name="chambers_queue"),
 ]

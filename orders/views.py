@@ -32,8 +32,12 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     context = {
         "judges": selectors.judges_for_user(request.user),
         "cases": selectors.cases_for_user(request.user).order_by("-date_filed")[:50],
-        "pending_entries": selectors.pending_entries_for_user(request.user),
+        "pending_entries": selectors.with_orders_in_progress(
+            request.user, selectors.pending_entries_for_user(request.user)
+        ),
         "recent_orders": selectors.recent_orders_for_user(request.user),
+        "awaiting_signature": selectors.awaiting_signature_for_user(request.user),
+        "sent_back": selectors.sent_back_for_user(request.user),
     }
     return render(request, "orders/home.html", context)
 
@@ -45,6 +49,7 @@ def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
         "case": case,
         "caption": case.caption(),
         "orders": selectors.orders_for_user(request.user).filter(case=case),
+        "entries": selectors.with_orders_in_progress(request.user, case.docket_entries.all()),
     }
     return render(request, "orders/case_detail.html", context)
 
@@ -92,6 +97,7 @@ def order_detail(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
         "entries": sorted(order.docket_entries.all(), key=lambda entry: entry.number),
         "pages": range(1, _page_count(order) + 1),
         "order_type": order_type_or_none(order.order_type),
+        "send_back_comment": selectors.send_back_comment(order),
     }
     return render(request, "orders/order_detail.html", context)
 

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from . import permissions, selectors, services
@@ -56,6 +56,11 @@ def _act(request: AuthenticatedRequest, order: Order, action, success: str) -> H
             messages.error(request, message)
     else:
         messages.success(request, success)
+        back = request.POST.get("next", "")
+        if back and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(back)  # signed from the home page or the queue: back there
     return redirect("orders:order_review", order.pk)
 
 
@@ -86,18 +91,21 @@ def order_review(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     if conflict and conflict.get("order") == order.pk:
         base = order.history.filter(version=conflict["yours"]).order_by("-history_id").first()
         their_changes = version_diff(base, order) if base else []
+    can = permissions.order_permissions(request.user, order)
     context = {
         "order": order,
         "case": order.case,
-        "can": permissions.order_permissions(request.user, order),
+        "can": can,
         "signed_pdf": getattr(order, "signed_pdf", None) if order.is_signed else None,
         "comments": order.comments.select_related("author"),
+        "send_back_comment": selectors.send_back_comment(order),
         "versions": versions,
         "older": older,
         "newer": newer,
         "diff": version_diff(older, newer) if older and newer else [],
         "their_changes": their_changes,
         "amendments": order.amendments.all(),
+        "printed": services.order_printed_token(order) if can["sign"] else "",
     }
     return render(request, "orders/order_review.html", context)
 
@@ -133,6 +141,19 @@ def order_send_back(request: AuthenticatedRequest, order_id: int) -> HttpRespons
 
 
 @require_POST
+def order_recall(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
+    order = selectors.order_get_for_user(request.user, order_id)
+    return _act(
+        request,
+        order,
+        lambda version: services.order_recall(
+            order=order, user=request.user, expected_version=version, ip=client_ip(request)
+        ),
+        "Recalled to draft: edit it, then send it for signature again.",
+    )
+
+
+@require_POST
 def order_sign(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = selectors.order_get_for_user(request.user, order_id)
     return _act(
@@ -143,6 +164,7 @@ def order_sign(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
             user=request.user,
             signature=cast(Signature, request.POST.get("signature", "")),  # the service refuses others
             expected_version=version,
+            printed=request.POST.get("printed", ""),  # what the page showed: "" is refused
             ip=client_ip(request),
         ),
         "Signed. The PDF is frozen: every download returns exactly these bytes.",

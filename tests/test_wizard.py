@@ -70,7 +70,8 @@ def test_each_order_type_drafts_through_every_step(demo_client, crawford, type_k
         # Checked: the entries asking what the type resolves.
         assert sorted(preselected) == sorted(str(e.pk) for e in asking)
         chosen = preselected or [str(fitting[0].pk)]  # the clerk may still choose another
-        response = post_step(demo_client, url, "entries", {"entries-entries": chosen})
+        second = {"entries-second_order": "on"} if form_of(response).in_progress else {}
+        response = post_step(demo_client, url, "entries", {"entries-entries": chosen, **second})
     assert step_of(response) == "details"
     answers = details_values(form_of(response))
     response = post_step(demo_client, url, "details", answers)

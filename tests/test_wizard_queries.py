@@ -35,17 +35,25 @@ pytestmark = pytest.mark.django_db
 START = 6  # the case, the new draft's INSERT (a savepoint pair in tests), the redirect
 FIRST_PAGE = 8  # + the first step shown and saved to the draft
 ORDER_TYPE_POST = 8
-ENTRIES_PAGE = 7
+# Every request that shows or validates the entries also looks up the orders already in progress
+# for them (one query, issue 17: a second order for a motion is drafted only when confirmed).
+ENTRIES_PAGE = 8
 # The court's local rules (one query, orders.courts) are read where the order's text is built.
-ENTRIES_POST = 9  # + the entries' validation
-DETAILS_PAGE = 12  # + the details' prefill (the judge's latest orders, the case's orders)
-DETAILS_POST = 9
-DETAILS_ERROR = 10  # a post with an error: stored as typed, and the step shown again at once
-REVIEW_PAGE = 9
-PREVIEW = 10  # + the membership (no preview for a read-only member)
+ENTRIES_POST = 10  # + the entries' validation
+DETAILS_PAGE = 13  # + the details' prefill (the judge's latest orders, the case's orders)
+DETAILS_POST = 10
+DETAILS_ERROR = 11  # a post with an error: stored as typed, and the step shown again at once
+REVIEW_PAGE = 10
+PREVIEW = 11  # + the membership (no preview for a read-only member)
 AUTOSAVE = 8
-FINISH = 31  # + the membership, the constraint checks, the inserts (order, history, entries,
+FINISH = 32  # + the membership, the constraint checks, the inserts (order, history, entries,
 # audit), and the draft locked and marked finished
+
+
+def entries_values(form) -> dict:
+    """The entries as preselected; the demo's seed draft already addresses one: draft another."""
+    assert form.in_progress, "the demo's seed orders address Crawford's pending request"
+    return {**form_values(form), "entries-second_order": "on"}
 
 
 @pytest.fixture
@@ -85,7 +93,7 @@ def test_every_step_of_a_draft_in_a_case_stays_within_its_queries(
     fitting = list(registry.fitting_entries(order_type, case))
     assert form_values(form_of(response))["entries-entries"] == [str(entry.pk) for entry in fitting]
 
-    data = {**form_values(form_of(response)), REVISION: "2"}
+    data = {**entries_values(form_of(response)), REVISION: "2"}
     response = _step(
         demo_client, url, "entries", data, (ENTRIES_POST, DETAILS_PAGE), django_assert_max_num_queries
     )
@@ -133,7 +141,7 @@ def test_a_details_error_costs_no_extra_queries_and_is_shown_on_the_step(
     response = start(demo_client, start_url)
     url = wizard_url(response)
     response = post_step(demo_client, url, "order_type", {"order_type-order_type": order_type.key})
-    response = post_step(demo_client, url, "entries", form_values(form_of(response)))
+    response = post_step(demo_client, url, "entries", entries_values(form_of(response)))
     data = {**details_values(form_of(response)), "details-order_date": "not a date"}
     data[REVISION] = str(draft_of(url).revision)
     with django_assert_max_num_queries(DETAILS_ERROR):

@@ -2,6 +2,7 @@
 clerk and the judge of one chambers use them (two browsers: two clients)."""
 
 import hashlib
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -55,8 +56,11 @@ def test_clerk_sends_judge_signs_and_every_download_is_the_same_bytes(desk):
 
     page = review(desk["judge"], order).content.decode()
     assert "Sign version 2" in page
+    printed = re.search(r'name="printed" value="([^"]+)"', page).group(1)  # what the judge was shown
     response = desk["judge"].post(
-        reverse("orders:order_sign", args=[order.pk]), {"version": 2, "signature": "conformed"}, follow=True
+        reverse("orders:order_sign", args=[order.pk]),
+        {"version": 2, "signature": "conformed", "printed": printed},
+        follow=True,
     )
     html = response.content.decode()
     assert "Signed." in html

@@ -12,8 +12,12 @@ Merge rules (a docket imported again, or a newer docket of the same case):
   or institution the docket gives replaces the stored one (a transfer), and a party the docket
   shows terminated is marked so; caption name, pronoun and caption position stay the clerk's;
 - entries match by number; new ones are added; for a known entry the docket's date and text win,
-  and a motion the docket now shows resolved stops being pending (never the other way round);
-  its kind stays as chambers set it;
+  and a motion the docket now shows resolved stops being pending (never the other way round: an
+  entry an order signed here decided stays decided, with its disposition); its kind stays as
+  chambers set it;
+- an order filed here is on the docket under its number: the docket's entry of that number is that
+  entry (no duplicate). An order marked filed without a number is matched to the docket's new order
+  entry filed on or after its signing whose text starts with the order's title, and takes its number;
 - nothing is ever deleted: parties and entries that chambers added by hand, or that a newer
   docket no longer lists, stay.
 - CM/ECF minute entries without a document number are not stored (a docket entry needs a number
@@ -31,7 +35,7 @@ from django.contrib.auth.models import User as AuthUser
 
 from .. import permissions
 from ..case_numbers import parse_case_number
-from ..models import Case, Court, DocketEntry, Judge, Party
+from ..models import Case, Court, DocketEntry, EntryKind, Judge, Order, Party
 from .parsed import ParsedDocket, ParsedEntry, ParsedJudge, ParsedParty
 from .parties import name_key
 
@@ -100,6 +104,7 @@ class EntryPlan:
     existing: DocketEntry | None
     filing_party_key: str = ""  # name_key of the filing party, when one of the case's parties
     changes: list[FieldChange] = field(default_factory=list)
+    filed_order: Order | None = None  # a new entry that is an order filed here without a number
 
     @property
     def action(self) -> str:
@@ -321,6 +326,7 @@ def _entry_plans(plan: ImportPlan) -> None:
             if entry.pending and not parsed.pending:
                 item.changes.append(FieldChange("pending", "Pending", True, False))
         plan.entries.append(item)
+    _match_filed_orders(plan)
     skipped = len(plan.docket.unnumbered_entries)
     if skipped:
         plan.warnings.append(
@@ -331,6 +337,27 @@ def _entry_plans(plan: ImportPlan) -> None:
                 "pronoun": "it is" if skipped == 1 else "they are",
             }
         )
+
+
+def _match_filed_orders(plan: ImportPlan) -> None:
+    """New order entries that are orders filed here without their docket number (see the rules)."""
+    if plan.case is None:
+        return
+    unnumbered = list(
+        Order.objects.filter(case=plan.case, status=Order.Status.FILED)
+        .filter(filed_docket_number__isnull=True, filed_entry__isnull=True)
+        .order_by("date", "pk")
+    )
+    for item in plan.entries:
+        if item.existing is not None or item.parsed.kind != EntryKind.ORDER or not unnumbered:
+            continue
+        text = " ".join(item.parsed.description.upper().split())
+        for order in unnumbered:
+            signed = order.date is None or item.parsed.date_filed >= order.date
+            if signed and text.startswith(" ".join(order.title.upper().split())):
+                item.filed_order = order
+                unnumbered.remove(order)
+                break
 
 
 def build_plan(docket: ParsedDocket, *, user: User | None = None, lock: bool = False) -> ImportPlan:

@@ -177,7 +177,12 @@ class WizardAnswers(SessionWizardView):
         if step == "order_type":
             return {"case": self.current_case()}
         if step == "entries":
-            return {"case": self.current_case(), "order_type": self.current_order_type()}
+            return {
+                "case": self.current_case(),
+                "order_type": self.current_order_type(),
+                "user": self.request.user,
+                "editing": getattr(self, "order", None),
+            }
         return {}
 
     def get_form_initial(self, step: str) -> dict[str, Any]:

@@ -35,6 +35,10 @@ ERROR_TYPE_NEEDS_ENTRIES = (
     "needs no docket entry."
 )
 ERROR_CHOOSE_ENTRIES = "Choose at least one docket entry this order rules on."
+ERROR_SECOND_ORDER = (
+    "{entries} already {verb} an order in progress ({orders}). Open it instead, or tick “Draft "
+    "another order anyway” to draft a second one."
+)
 ERROR_EMPTY_BODY = "The order has no text. Write at least one paragraph."
 ERROR_EMPTY_TITLE = "The order needs a title."
 
@@ -199,7 +203,21 @@ class EntriesStepForm(forms.Form):
         error_messages={"required": ERROR_CHOOSE_ENTRIES},
     )
 
-    def __init__(self, *args: Any, case: Case | None, order_type: Any, **kwargs: Any) -> None:
+    second_order = forms.BooleanField(
+        required=False,
+        label="Draft another order anyway",
+        help_text="A chosen entry already has a draft or an order awaiting signature (shown above).",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        case: Case | None,
+        order_type: Any,
+        user: Any = None,
+        editing: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.order_type = order_type
         if case is not None and order_type is not None:
@@ -221,8 +239,43 @@ class EntriesStepForm(forms.Form):
             self.initial["entries"] = [
                 entry.pk for entry in self.fitting if preselects(order_type, self.asks[entry.pk], entry.kind)
             ]
+        self.in_progress = self._orders_in_progress(user, editing)
         self.helper = step_helper(self)
-        self.helper.layout = Layout(Field("entries", template="orders/wizard/_entry_choices.html"))
+        layout = [Field("entries", template="orders/wizard/_entry_choices.html")]
+        if self.in_progress:
+            layout.append(Field("second_order"))
+        self.helper.layout = Layout(*layout)
+
+    def _orders_in_progress(self, user: Any, editing: Any) -> dict[int, list]:
+        """The drafts and orders awaiting signature of each fitting entry (not the one edited)."""
+        if user is None or not self.fitting:
+            return {}
+        found = selectors.orders_in_progress(user, self.fitting)
+        busy = {}
+        for entry in self.fitting:
+            orders = [o for o in found.get(entry.pk, []) if o != editing]
+            entry.orders_in_progress = orders  # type: ignore[attr-defined]  # for the step's template
+            if orders:
+                busy[entry.pk] = orders
+        return busy
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or self.cleaned_data
+        busy = [entry for entry in cleaned.get("entries") or [] if entry.pk in self.in_progress]
+        if busy and not cleaned.get("second_order"):
+            orders = [order for entry in busy for order in self.in_progress[entry.pk]]
+            described = "; ".join(
+                f"“{o.title}”, {o.get_status_display().lower()}" for o in dict.fromkeys(orders)
+            )
+            raise ValidationError(
+                ERROR_SECOND_ORDER.format(
+                    entries=", ".join(f"Dkt. No. {entry.number}" for entry in busy),
+                    verb="has" if len(busy) == 1 else "have",
+                    orders=described,
+                ),
+                code="second_order",
+            )
+        return cleaned
 
     @property
     def selected(self) -> set[str]:

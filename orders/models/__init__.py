@@ -2,7 +2,7 @@
 
 from .base import TimeStampedModel
 from .calendar import CourtHoliday
-from .cases import Caption, CaptionSide, Case, DocketEntry, EntryKind, Party, PartyRole
+from .cases import Caption, CaptionSide, Case, Disposition, DocketEntry, EntryKind, Party, PartyRole
 from .courts import ChambersMembership, Court, Judge, LocalRule
 from .dockets import DocketUpload
 from .imports import ImportedFile
@@ -20,6 +20,7 @@ __all__ = [
     "ChambersMembership",
     "Court",
     "CourtHoliday",
+    "Disposition",
     "DocketEntry",
     "DocketUpload",
     "EntryKind",

@@ -43,6 +43,17 @@ class EntryKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class Disposition(models.TextChoices):
+    """How an order decided a motion or request (set when the order is signed)."""
+
+    GRANTED = "granted", "Granted"
+    GRANTED_IN_PART = "granted_in_part", "Granted in part and denied in part"
+    DENIED = "denied", "Denied"
+    DENIED_AS_MOOT = "denied_as_moot", "Denied as moot"
+    VACATED = "vacated", "Vacated"
+    TERMINATED = "terminated", "Terminated"
+
+
 class Case(TimeStampedModel):
     court = models.ForeignKey(
         Court, on_delete=models.PROTECT, related_name="cases", help_text="The court the case is in."
@@ -339,6 +350,24 @@ class DocketEntry(TimeStampedModel):
         related_name="terminated_entries",
         help_text="The order that terminated this entry, if any.",
     )
+    disposition = models.CharField(
+        max_length=20,
+        choices=Disposition.choices,
+        blank=True,
+        help_text="How the order in “terminated by” decided it (granted, denied, …), set when it "
+        "was signed; empty while pending or when decided outside this application.",
+    )
+    decided_on = models.DateField(
+        null=True, blank=True, help_text="The date of the order that decided it (its signing date)."
+    )
+    filed_order = models.OneToOneField(
+        "orders.Order",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="filed_entry",
+        help_text="When this entry is an order drafted here: that order, filed under this number.",
+    )
 
     class Meta:
         ordering = ["case", "number"]
@@ -352,6 +381,12 @@ class DocketEntry(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(pending=False) | Q(terminated_by__isnull=True),
                 name="docketentry_terminated_not_pending",
+            ),
+            models.CheckConstraint(
+                condition=Q(pending=False) | Q(disposition=""), name="docketentry_decided_not_pending"
+            ),
+            models.CheckConstraint(
+                condition=Q(disposition__in=["", *Disposition.values]), name="docketentry_disposition_valid"
             ),
         ]
         indexes = [
@@ -367,3 +402,7 @@ class DocketEntry(TimeStampedModel):
         party = self.filing_party if self.filing_party_id else None
         if party is not None and self.case_id and party.case_id != self.case_id:
             raise ValidationError({"filing_party": "The filing party is a party of another case."})
+        for name in ("terminated_by", "filed_order"):
+            order = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if order is not None and self.case_id and order.case_id != self.case_id:
+                raise ValidationError({name: "The order is in another case."})

@@ -82,6 +82,7 @@ class AuditAction(models.TextChoices):
     EDITED = "edited", "Edited"
     SENT = "sent", "Sent for signature"
     SENT_BACK = "sent_back", "Sent back for changes"
+    RECALLED = "recalled", "Recalled to draft"
     SIGNED = "signed", "Signed"
     FILED = "filed", "Marked filed"
     AMENDED = "amended", "Amended order drafted"

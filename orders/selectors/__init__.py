@@ -8,6 +8,8 @@ re-exported.
 - ``roles``: which actions the pages offer for an order the user can see;
 - ``lookups``: cases by number or name, pending entries, recent orders, drafts;
 - ``audit``: the audit log of an order or a chambers;
+- ``queue``: the chambers' pending motions (age, ask, order in progress, CJRA flag), the orders
+  awaiting the judge's signature, the drafts sent back;
 - ``wizard_drafts``: the drafting wizard's drafts (one for its owner, the unfinished ones).
 """
 
@@ -26,6 +28,20 @@ from .lookups import (
     pending_entries_for_user,
     recent_orders_for_user,
 )
+from .queue import (
+    IN_PROGRESS,
+    Queue,
+    QueueRow,
+    awaiting_signature_for_user,
+    chambers_judge_for_user,
+    chambers_queue,
+    orders_in_progress,
+    pending_motions_of_chambers,
+    send_back_comment,
+    sent_back_for_user,
+    what_is_asked,
+    with_orders_in_progress,
+)
 from .roles import (
     EDITING_ROLES,
     Role,
@@ -34,6 +50,7 @@ from .roles import (
     can_edit,
     can_mark_filed,
     can_read_audit,
+    can_recall,
     can_send_back,
     can_send_for_signature,
     can_sign,
@@ -65,17 +82,22 @@ from .wizard_drafts import (
 
 __all__ = [
     "EDITING_ROLES",
+    "IN_PROGRESS",
     "MOTION_KINDS",
+    "Queue",
+    "QueueRow",
     "Role",
     "User",
     "Visibility",
     "audit_events_for_judge",
     "audit_events_for_order",
+    "awaiting_signature_for_user",
     "can_amend",
     "can_draft",
     "can_edit",
     "can_mark_filed",
     "can_read_audit",
+    "can_recall",
     "can_send_back",
     "can_send_for_signature",
     "can_sign",
@@ -84,6 +106,8 @@ __all__ = [
     "case_get_for_user",
     "cases_for_user",
     "cases_search_for_user",
+    "chambers_judge_for_user",
+    "chambers_queue",
     "docket_upload_get_for_user",
     "drafting_judge",
     "drafts_for_user",
@@ -94,14 +118,20 @@ __all__ = [
     "order_get_for_user",
     "order_permissions",
     "orders_for_user",
+    "orders_in_progress",
     "orders_visible",
     "parties_of_case",
     "pending_entries_for_case",
     "pending_entries_for_user",
+    "pending_motions_of_chambers",
     "recent_orders_for_user",
     "role_for",
+    "send_back_comment",
+    "sent_back_for_user",
     "user_can_import_dockets",
     "visibility_for",
+    "what_is_asked",
+    "with_orders_in_progress",
     "wizard_draft_get_for_user",
     "wizard_drafts_for_user",
     "wizard_drafts_of_chambers",

@@ -18,6 +18,7 @@ __all__ = [
     "can_edit",
     "can_mark_filed",
     "can_read_audit",
+    "can_recall",
     "can_send_back",
     "can_send_for_signature",
     "can_sign",
@@ -49,6 +50,11 @@ def can_draft(user: User, judge: Judge | int) -> bool:
 
 def can_send_for_signature(user: User, order: Order) -> bool:
     return permissions.order_allowed(user, Action.SEND, order)
+
+
+def can_recall(user: User, order: Order) -> bool:
+    """A clerk (or the judge) takes back an order sent for signature, to change it: ready → draft."""
+    return permissions.order_allowed(user, Action.RECALL, order)
 
 
 def can_sign(user: User, order: Order) -> bool:

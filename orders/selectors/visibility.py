@@ -124,7 +124,9 @@ def case_get_for_user(user: User, case_id: int) -> Case:
     """The case, with parties and entries, or 404 if the user may not see it."""
     queryset = cases_for_user(user).prefetch_related(
         "parties",
-        Prefetch("docket_entries", queryset=DocketEntry.objects.select_related("filing_party")),
+        Prefetch(
+            "docket_entries", queryset=DocketEntry.objects.select_related("filing_party", "terminated_by")
+        ),
     )
     return get_object_or_404(queryset, pk=case_id)
 

@@ -7,7 +7,8 @@ name of the modules below is re-exported.
 - ``records``: courts, judges, memberships, cases, parties, docket entries, a new order;
 - ``dockets``: CM/ECF docket import (upload, preview, apply, missing courts and judges);
 - ``drafting``: an order drafted from its type, edits of a draft, deletion, duplicate;
-- ``workflow``: send for signature, send back, sign, mark filed, amend;
+- ``workflow``: send for signature, send back, recall, sign, mark filed, amend;
+- ``docket_loop``: what a signed order decides on the docket, and the filed order's own entry;
 - ``signing``: the signing copy for a PDF reader, and the signed upload verified and frozen;
 - ``past_orders``: import of past orders from their text or file;
 - ``audit``: the audit log;
@@ -43,6 +44,11 @@ from .admin_edits import (
 from .audit import (
     audit_record,
     order_refuse,
+)
+from .docket_loop import (
+    ERROR_DOCKET_NUMBER_OTHER_ORDER,
+    ERROR_DOCKET_NUMBER_TAKEN,
+    disposition_of,
 )
 from .dockets import (
     ERROR_COURT_EXISTS,
@@ -111,8 +117,12 @@ from .word import (
 )
 from .workflow import (
     AMENDED_PREFIX,
+    ERROR_PRINTED_CHANGED,
+    ERROR_PRINTED_MISSING,
     order_amend,
     order_mark_filed,
+    order_printed_token,
+    order_recall,
     order_send_back,
     order_send_for_signature,
     order_sign,
@@ -125,6 +135,8 @@ __all__ = [
     "ERROR_COMMENT_REQUIRED",
     "ERROR_COURT_EXISTS",
     "ERROR_DELETE_SIGNED",
+    "ERROR_DOCKET_NUMBER_OTHER_ORDER",
+    "ERROR_DOCKET_NUMBER_TAKEN",
     "ERROR_DRAFT_FINISHED",
     "ERROR_DRAFT_NOT_YOURS",
     "ERROR_DRAFT_STALE",
@@ -142,6 +154,8 @@ __all__ = [
     "ERROR_ORDER_NOT_DRAFT",
     "ERROR_ORDER_SIGNED",
     "ERROR_PARTY_POSITION_TAKEN",
+    "ERROR_PRINTED_CHANGED",
+    "ERROR_PRINTED_MISSING",
     "ERROR_SIGNATURE_CHOICE",
     "ERROR_SIGN_IN_READER",
     "ERROR_UNKNOWN_ORDER_TYPE",
@@ -168,6 +182,7 @@ __all__ = [
     "case_create",
     "court_create",
     "court_create_for_docket",
+    "disposition_of",
     "docket_add_missing",
     "docket_entry_create",
     "docket_import_apply",
@@ -186,6 +201,8 @@ __all__ = [
     "order_import",
     "order_import_file",
     "order_mark_filed",
+    "order_printed_token",
+    "order_recall",
     "order_refuse",
     "order_send_back",
     "order_send_for_signature",

@@ -29,6 +29,7 @@ from ..models import (
 )
 from ..permissions import require_import_dockets
 from .audit import audit_record
+from .docket_loop import filed_order_numbered
 from .records import case_create, docket_entry_create, judge_create, party_create
 
 # --- Docket import (CM/ECF docket reports; see orders.dockets) -------------------------------
@@ -141,7 +142,7 @@ def docket_import_apply(
         raise ValidationError(ERROR_IMPORT_CHANGED)
     case, created = _apply_case(docket, plan)
     parties_updated = _apply_parties(case, plan)
-    entries_updated = _apply_entries(case, plan)
+    entries_updated = _apply_entries(case, plan, user)
     _audit_import(case, plan, user=user, created=created)
     if upload is not None:
         upload.case = case
@@ -239,7 +240,7 @@ def _apply_parties(case: Case, plan: ImportPlan) -> int:
     return parties_updated
 
 
-def _apply_entries(case: Case, plan: ImportPlan) -> int:
+def _apply_entries(case: Case, plan: ImportPlan, user: AuthUser | None) -> int:
     """Create the new docket entries (linked to their filing party) and update the changed ones;
     how many were updated."""
     parties_by_key = {name_key(party.name): party for party in case.parties.all()}
@@ -248,7 +249,7 @@ def _apply_entries(case: Case, plan: ImportPlan) -> int:
         parsed = item.parsed
         if item.existing is None:
             assert parsed.number is not None
-            docket_entry_create(
+            entry = docket_entry_create(
                 case=case,
                 number=parsed.number,
                 date_filed=parsed.date_filed,
@@ -257,6 +258,8 @@ def _apply_entries(case: Case, plan: ImportPlan) -> int:
                 pending=parsed.pending,
                 filing_party=parties_by_key.get(item.filing_party_key) if item.filing_party_key else None,
             )
+            if item.filed_order is not None:
+                filed_order_numbered(order=item.filed_order, entry=entry, user=user)
         elif item.changes:
             for change in item.changes:
                 setattr(item.existing, change.field, change.new)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +29,7 @@ from ._common import (
     _save_with_history,
 )
 from .audit import _refusals_audited, audit_record
+from .docket_loop import entries_decide, entry_for_filed_order
 
 
 def order_send_for_signature(
@@ -64,18 +66,81 @@ def order_send_back(
     return note
 
 
+PRINTED_SALT = "orders.printed-document"
+ERROR_PRINTED_CHANGED = (
+    "What this order prints changed since the page you signed from was shown; nothing was signed. "
+    "Read the order again, then sign. Changed: {changes}"
+)
+ERROR_PRINTED_MISSING = "The signing form was incomplete; reload the page and read the order again."
+
+
+def order_printed_token(order: Order) -> str:
+    """What the review page shows the judge, for its sign form: the fingerprint of every printed
+    value (``OrderDocument.fingerprint``) and the printed texts outside the body (the caption,
+    case number, heading, judge; the body is the order's version), signed by the server."""
+    from ..pdf import document_for_order
+
+    document = document_for_order(order)
+    texts = [[where, text] for where, text in document.printed_texts() if "of the order's text" not in where]
+    return signing.dumps(
+        {"fingerprint": document.fingerprint(), "texts": texts}, salt=PRINTED_SALT, compress=True
+    )
+
+
+def _check_printed(order: Order, token: str) -> None:
+    """Refuse to sign unless the order prints exactly what the judge was shown (a docket import
+    since may have added a party to the caption), naming what changed."""
+    from ..pdf import document_for_order
+
+    try:
+        shown = signing.loads(token, salt=PRINTED_SALT)
+    except signing.BadSignature:
+        raise ValidationError(ERROR_PRINTED_MISSING) from None
+    document = document_for_order(order)
+    if document.fingerprint() == shown.get("fingerprint"):
+        return
+    now = [[where, text] for where, text in document.printed_texts() if "of the order's text" not in where]
+    before = [tuple(item) for item in shown.get("texts", [])]
+    changes = [
+        f"{where}: “{old}” → “{new}”"
+        for (where, old), (_w, new) in zip(before, [tuple(item) for item in now], strict=False)
+        if old != new
+    ]
+    if len(before) != len(now):
+        changes.append("the printed parts of the order")
+    raise ValidationError(ERROR_PRINTED_CHANGED.format(changes="; ".join(changes) or "the order's text"))
+
+
+def order_recall(
+    *, order: Order, user: User, expected_version: int | None = None, ip: str | None = None
+) -> Order:
+    """Ready for signature → draft: the clerk takes back an order sent to the judge, to change it
+    (a clerk or the judge of the order's chambers; audited)."""
+    with _refusals_audited(user=user, order=order, attempted="recall", ip=ip):
+        require_order(user, Action.RECALL, order)
+        with transaction.atomic():
+            _claim_version(order, expected_version)
+            order.status = Order.Status.DRAFT
+            _save_with_history(order, user=user, reason="recalled to draft")
+            audit_record(user=user, action=AuditAction.RECALLED, order=order, ip=ip)
+    return order
+
+
 def order_sign(
     *,
     order: Order,
     user: User,
     signature: Signature,
     expected_version: int | None = None,
+    printed: str | None = None,
     ip: str | None = None,
 ) -> SignedPdf:
     """The judge signs with the conformed “/s/” signature: the date is stamped if empty, the
     filing copy (final, no watermark, no form field) is rendered once, passes the preflight
     (``orders.pdf.preflight``), and its bytes are frozen with their SHA-256; from then on the order
-    cannot change. ``expected_version`` makes sure the judge signs the text they read. A digital
+    cannot change. ``expected_version`` makes sure the judge signs the text they read, and
+    ``printed`` (``order_printed_token`` of the page they read) that nothing else printed changed
+    since (the caption from a docket re-import, the judge's title…). A digital
     signature is made in a PDF reader on the signing copy and uploaded (``services.signing``)."""
     from django.conf import settings
 
@@ -95,6 +160,8 @@ def order_sign(
             raise ValidationError(ERROR_SIGNATURE_CHOICE)
         if signature == SignedPdf.Signature.FIELD:
             raise ValidationError(ERROR_SIGN_IN_READER)
+        if printed is not None and expected_version in (None, order.version):
+            _check_printed(order, printed)  # (a stale version is refused with its changes below)
         return _freeze_signed(
             order,
             user=user,
@@ -140,12 +207,14 @@ def _freeze_signed(
         )
         signed.full_clean()
         signed.save()
+        decided = entries_decide(order=order)
+        decisions = "".join(f"Dkt. No. {e.number} {e.get_disposition_display().lower()}; " for e in decided)
         audit_record(
             user=user,
             action=AuditAction.SIGNED,
             order=order,
             ip=ip,
-            detail=f"{detail}SHA-256 {signed.sha256}",
+            detail=f"{detail}{decisions}SHA-256 {signed.sha256}",
         )
     return signed
 
@@ -161,6 +230,8 @@ def order_mark_filed(
             order.status = Order.Status.FILED
             order.filed_docket_number = docket_number
             _save_with_history(order, user=user, reason="filed")
+            if docket_number:
+                entry_for_filed_order(order=order, number=docket_number)
             detail = f"Dkt. No. {docket_number}" if docket_number else ""
             audit_record(user=user, action=AuditAction.FILED, order=order, ip=ip, detail=detail)
     return order

@@ -43,3 +43,27 @@ def block_html(block) -> str:
     elif block.kind == "footnote":
         parts.insert(0, f'<sup class="footnote-label">[{escape(block.label)}]</sup> ')
     return mark_safe("".join(parts))  # noqa: S308 - every part escaped above
+
+
+@register.filter
+def body_blocks(order) -> list:
+    """The order's body as blocks (``orders.body.parse_body``), for ``orders/_order_text.html``."""
+    from ..body import parse_body
+
+    return parse_body(order.body)
+
+
+@register.filter
+def latest_send_back(order):
+    """The judge's comment when the draft was sent back (``selectors.send_back_comment``), or None."""
+    from ..selectors import send_back_comment
+
+    return send_back_comment(order) if order is not None else None
+
+
+@register.filter
+def printed_token(order) -> str:
+    """What the page shows of the order, for a sign form (``services.order_printed_token``)."""
+    from ..services import order_printed_token
+
+    return order_printed_token(order)
