@@ -164,6 +164,8 @@ def preview(case_id: int, body_chars: int) -> Callable[[httpx.Client], Send]:
             offered = [a or b for a, b in offered]
             if offered and not data.get("entries-entries"):
                 data["entries-entries"] = offered[:1]  # none ticked for this order type: tick one
+            if "entries-second_order" in answer.text:
+                data["entries-second_order"] = ["on"]  # the demo's draft rules on it already
             if (data.get("order_wizard-current_step") or [""])[0] == "review":
                 break
         sentence = "The Court has considered the motion, the opposition and the reply. "
