@@ -106,6 +106,8 @@ def _preview(
             status=400,
         )
     plan = services.docket_import_preview(docket=docket, user=request.user)
+    # The drafts and orders awaiting signature of the case's entries (``entry.orders_in_progress``).
+    selectors.with_orders_in_progress(request.user, [e.existing for e in plan.entries if e.existing])
     context = {
         "upload": upload,
         "docket": docket,

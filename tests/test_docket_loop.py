@@ -167,3 +167,22 @@ def test_a_clerk_recalls_an_order_sent_for_signature(chambers, client):
     with pytest.raises(ValidationError, match="it cannot be recalled"):
         services.order_recall(order=order, user=chambers["clerk"])
     assert selectors.can_edit(chambers["clerk"], order)
+
+
+def test_the_docket_preview_shows_the_draft_in_progress_and_what_was_decided_here(chambers, client):
+    order = draft(chambers)
+    client.force_login(chambers["clerk"])
+    upload = services.docket_upload_create(
+        uploaded_by=chambers["clerk"], filename="nysd.html", data=docket_bytes("nysd")
+    )
+    url = reverse("orders:docket_preview", args=[upload.pk])
+    page = client.get(url).content.decode()
+    assert f'href="{reverse("orders:order_detail", args=[order.pk])}"' in page and "Draft</span>" in page
+    services.order_send_for_signature(order=order, user=chambers["clerk"])
+    services.order_sign(
+        order=Order.objects.get(pk=order.pk),
+        user=chambers["judge"],
+        signature="conformed",
+    )
+    page = client.get(url).content.decode()
+    assert "Decided here: granted by" in page
