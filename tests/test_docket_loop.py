@@ -137,7 +137,8 @@ def test_a_pending_motion_shows_its_draft_and_a_second_draft_asks_first(chambers
     response = post_step(client, url, "order_type", {"order_type-order_type": "rule_on_motion_to_compel"})
     assert step_of(response) == "entries"
     assert "Already in progress" in response.content.decode()
-    chosen = form_values(form_of(response))
+    # The clerk ticks the motion (what it asks is “other”: the type does not preselect it).
+    chosen = {**form_values(form_of(response)), "entries-entries": [str(chambers["motion"].pk)]}
     response = post_step(client, url, "entries", chosen)
     assert step_of(response) == "entries"  # asked first
     assert "Dkt. No. 18 already has an order in progress" in response.content.decode()
