@@ -1,7 +1,7 @@
 """Hostile files for ``bench_hostile.py``, made at run time: the adversarial review's bombs.
 
-The same generators as ``tests/security/hostile_files.py`` (the benchmarks import nothing from
-``tests/``; keep the two in step).
+The one copy of these generators: the suite's ``tests/security/hostile_files.py`` re-exports
+them (the benchmarks import nothing from ``tests/``; the tests may use the bench's).
 
 - ``pdf_bomb``: a small PDF whose one compressed content stream inflates to megabytes of text
   operators (each ``Tj`` a character object for a text extractor);
